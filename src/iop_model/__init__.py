@@ -1,0 +1,67 @@
+"""iop-model: idea-based public partnerships (idéburet offentligt partnerskap, IOP) in code.
+
+Exact term rules on calendar days, agreements with extensions, terminations and follow-on
+agreements, and the rules behind them, each with an ID.
+
+>>> import pendulum
+>>> import iop_model as iop
+>>> agreement = iop.Agreement(
+...     "molndal-2019",
+...     iop.PublicParty("Mölndals stad"),
+...     iop.IdeaBasedParty("Konstkollektivet"),
+...     iop.Term.year(2019),
+... ).extend(iop.Extension(pendulum.date(2019, 12, 19), "Kultur- och fritidsnämnden", years=2))
+>>> agreement.span.length
+Length(years=3, months=0, days=0)
+"""
+
+from .agreement import Agreement, Extension, Partnership, Termination
+from .errors import (
+    ActivityError,
+    AgreementError,
+    AmbiguousDateError,
+    DateError,
+    ExtensionError,
+    GoalError,
+    IOPError,
+    LateExtensionError,
+    PartnershipError,
+    PartyError,
+    TermError,
+    TerminationError,
+)
+from .parties import IdeaBasedParty, PublicParty
+from .rules import RULES, Rule
+from .term import DEFAULT_ROUNDING, Length, Rounding, Term, as_date, today
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DEFAULT_ROUNDING",
+    "RULES",
+    "ActivityError",
+    "Agreement",
+    "AgreementError",
+    "AmbiguousDateError",
+    "DateError",
+    "Extension",
+    "ExtensionError",
+    "GoalError",
+    "IOPError",
+    "IdeaBasedParty",
+    "LateExtensionError",
+    "Length",
+    "Partnership",
+    "PartnershipError",
+    "PartyError",
+    "PublicParty",
+    "Rounding",
+    "Rule",
+    "Term",
+    "TermError",
+    "Termination",
+    "TerminationError",
+    "__version__",
+    "as_date",
+    "today",
+]

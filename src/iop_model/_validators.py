@@ -1,0 +1,60 @@
+"""attrs validators shared by the domain types; each raises the library's own error."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from .errors import IOPError
+from .term import calendar_day
+
+Validator = Any  # attrs' validator protocol: (instance, attribute, value) -> None
+
+
+def day(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A ``pendulum.Date`` (rule T1)."""
+    calendar_day(value, attribute.name)
+
+
+def optional_day(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """``None`` or a ``pendulum.Date`` (rule T1)."""
+    if value is not None:
+        calendar_day(value, attribute.name)
+
+
+def text(error: type[IOPError]) -> Validator:
+    """Non-empty text, else ``error``."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, str) or not value.strip():
+            raise error("expected non-empty text", field=attribute.name, value=value)
+
+    return check
+
+
+def optional_text(error: type[IOPError]) -> Validator:
+    """``None`` or text, else ``error``."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and not isinstance(value, str):
+            raise error("expected text or None", field=attribute.name, value=value)
+
+    return check
+
+
+def instance_of(kind: type, error: type[IOPError], optional: bool = False) -> Validator:
+    """An instance of ``kind`` (or ``None`` when ``optional``), else ``error``."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if optional and value is None:
+            return
+        if not isinstance(value, kind):
+            raise error(
+                f"expected {kind.__name__}{' or None' if optional else ''}, "
+                f"got {type(value).__name__}",
+                field=attribute.name,
+                value=value,
+            )
+
+    return check

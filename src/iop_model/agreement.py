@@ -1,0 +1,476 @@
+"""Agreements (avtal), extensions (förlängning), terminations (uppsägning) and partnerships.
+
+The rules they apply (T8–T14) live in :mod:`iop_model.term`; this module only chains them.
+
+>>> import pendulum
+>>> from iop_model import Agreement, Extension, IdeaBasedParty, PublicParty, Term
+>>> first = Agreement(
+...     id="molndal-2019",
+...     public_party=PublicParty("Mölndals stad", committee="Kultur- och fritidsnämnden"),
+...     partner=IdeaBasedParty("Konstkollektivet"),
+...     term=Term.year(2019),
+... )
+>>> extended = first.extend(
+...     Extension(pendulum.date(2019, 12, 19), "Kultur- och fritidsnämnden", years=2)
+... )
+>>> [str(t) for t in extended.terms]
+['2019-01-01..2019-12-31', '2020-01-01..2021-12-31']
+>>> first.end, extended.end
+(Date(2019, 12, 31), Date(2021, 12, 31))
+>>> extended.as_known_on(pendulum.date(2019, 12, 18)).end
+Date(2019, 12, 31)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+import pendulum
+
+from ._validators import day, instance_of, optional_day, optional_text, text
+from .errors import (
+    AgreementError,
+    ExtensionError,
+    IOPError,
+    PartnershipError,
+    TerminationError,
+)
+from .parties import IdeaBasedParty, PublicParty
+from .term import (
+    DEFAULT_ROUNDING,
+    T4,
+    T11,
+    T12,
+    T13,
+    T14,
+    Length,
+    Rounding,
+    Term,
+    calendar_day,
+    check_extension_timing,
+    check_follow_on,
+    check_max_extent,
+    check_termination,
+    extension_term,
+    known_on,
+)
+
+__all__ = ["Agreement", "Extension", "Partnership", "Termination"]
+
+Date = pendulum.Date
+
+
+def _count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not int or value < 0:
+        raise ExtensionError(
+            "a length counts whole units as an int >= 0",
+            rule=T4,
+            field=attribute.name,
+            value=value,
+        )
+
+
+@attrs.frozen
+class Extension:
+    """An extension (förlängning) of an agreement, decided by a committee.
+
+    Give a length (``years``, ``months``, ``days``), an explicit new last day (``until``), or
+    both, in which case they must agree (T10). The extension's term starts the day after the
+    current end (T8); it must be decided by that end (T9).
+    """
+
+    decided_on: Date = attrs.field(validator=day)
+    decided_by: str = attrs.field(validator=text(ExtensionError))
+    years: int = attrs.field(default=0, validator=_count)
+    months: int = attrs.field(default=0, validator=_count)
+    days: int = attrs.field(default=0, validator=_count)
+    until: Date | None = attrs.field(default=None, validator=optional_day)
+    note: str | None = attrs.field(default=None, validator=optional_text(ExtensionError))
+
+    def __attrs_post_init__(self) -> None:
+        if self.until is None and self.length.is_zero:
+            raise ExtensionError(
+                "an extension needs a positive length (years, months, days) or an until day",
+                rule=T4,
+                field="years",
+                value=0,
+            )
+
+    @property
+    def length(self) -> Length:
+        """The extension's length as given (zero when only ``until`` is given)."""
+        return Length(self.years, self.months, self.days)
+
+    def term_after(self, current_end: Date, rounding: Rounding = DEFAULT_ROUNDING) -> Term:
+        """The term this extension adds after ``current_end`` (T8, T10)."""
+        return extension_term(current_end, self.length, self.until, rounding)
+
+
+@attrs.frozen
+class Termination:
+    """An early end (uppsägning; hävning for breach): ``on`` is the last day in force,
+    ``decided_on`` the day of the decision (T12)."""
+
+    on: Date = attrs.field(validator=day)
+    decided_on: Date = attrs.field(validator=day)
+    reason: str = attrs.field(validator=text(TerminationError))
+
+
+def _as_extensions(value: Iterable[Extension]) -> tuple[Extension, ...]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise AgreementError(
+            "extensions must be a sequence of Extension", field="extensions", value=value
+        )
+    return tuple(value)
+
+
+@attrs.frozen
+class Agreement:
+    """An IOP agreement (avtal, överenskommelse) between a public party and an idea-based
+    organisation, with its initial term, extensions and an optional termination.
+
+    ``decided_on`` is the day the agreement was decided or signed (``None``: not recorded);
+    ``max_extent`` the latest day any extension may reach (T11); ``follows`` the id of the
+    agreement this one follows (a follow-on agreement, T14); ``rounding`` the T5 policy used
+    for the extensions' lengths.
+    """
+
+    id: str = attrs.field(validator=text(AgreementError))
+    public_party: PublicParty = attrs.field(validator=instance_of(PublicParty, AgreementError))
+    partner: IdeaBasedParty = attrs.field(validator=instance_of(IdeaBasedParty, AgreementError))
+    term: Term = attrs.field(validator=instance_of(Term, AgreementError))
+    decided_on: Date | None = attrs.field(default=None, validator=optional_day)
+    max_extent: Date | None = attrs.field(default=None, validator=optional_day)
+    follows: str | None = attrs.field(default=None, validator=optional_text(AgreementError))
+    extensions: tuple[Extension, ...] = attrs.field(default=(), converter=_as_extensions)
+    termination: Termination | None = attrs.field(
+        default=None, validator=instance_of(Termination, AgreementError, optional=True)
+    )
+    title: str = attrs.field(default="", validator=optional_text(AgreementError))
+    rounding: Rounding = attrs.field(
+        default=DEFAULT_ROUNDING, validator=instance_of(Rounding, AgreementError)
+    )
+    _scheduled: tuple[Term, ...] = attrs.field(init=False, repr=False, eq=False)
+    _terms: tuple[Term, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.follows is not None and self.follows == self.id:
+            raise AgreementError(
+                "an agreement cannot follow itself", rule=T14, field="follows", value=self.follows
+            )
+        for index, extension in enumerate(self.extensions):
+            if not isinstance(extension, Extension):
+                raise AgreementError(
+                    f"expected an Extension, got {type(extension).__name__}",
+                    field=f"extensions[{index}]",
+                    value=extension,
+                )
+        if self.max_extent is not None and self.max_extent < self.term.end:
+            raise AgreementError(
+                f"the maximum extent {self.max_extent.isoformat()} is before the end of the "
+                f"initial term {self.term.end.isoformat()}",
+                rule=T11,
+                field="max_extent",
+                value=self.max_extent,
+            )
+        scheduled = self._chain_extensions()
+        object.__setattr__(self, "_scheduled", scheduled)
+        object.__setattr__(self, "_terms", self._apply_termination(scheduled))
+
+    def _chain_extensions(self) -> tuple[Term, ...]:
+        terms = [self.term]
+        earliest = self.decided_on
+        for index, extension in enumerate(self.extensions):
+            where = f"extensions[{index}]"
+            current_end = terms[-1].end
+            check_extension_timing(
+                extension.decided_on, current_end, earliest, f"{where}.decided_on"
+            )
+            try:
+                added = extension.term_after(current_end, self.rounding)
+            except IOPError as error:
+                raise error.at(where) from None
+            check_max_extent(added.end, self.max_extent, f"{where}.until")
+            terms.append(added)
+            earliest = extension.decided_on
+        return tuple(terms)
+
+    def _apply_termination(self, scheduled: tuple[Term, ...]) -> tuple[Term, ...]:
+        termination = self.termination
+        if termination is None:
+            return scheduled
+        earliest = self.extensions[-1].decided_on if self.extensions else self.decided_on
+        check_termination(
+            termination.on,
+            termination.decided_on,
+            scheduled[0].start,
+            scheduled[-1].end,
+            earliest,
+        )
+        kept = []
+        for term in scheduled:
+            if term.start > termination.on:
+                break
+            kept.append(Term(term.start, min(term.end, termination.on)))
+        return tuple(kept)
+
+    # --- what the agreement says -------------------------------------------------------------
+
+    @property
+    def start(self) -> Date:
+        """The first day of the agreement."""
+        return self.term.start
+
+    @property
+    def end(self) -> Date:
+        """The last day in force: the end of the last extension, or the termination day."""
+        return self._terms[-1].end
+
+    @property
+    def scheduled_end(self) -> Date:
+        """The end the extensions give, ignoring a termination."""
+        return self._scheduled[-1].end
+
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        """The initial term, then one term per extension (T8), cut at a termination (T12)."""
+        return self._terms
+
+    @property
+    def span(self) -> Term:
+        """One term from the start to :attr:`end`."""
+        return Term(self.start, self.end)
+
+    @property
+    def is_terminated(self) -> bool:
+        return self.termination is not None
+
+    def is_active(self, day: Date) -> bool:
+        """Whether ``day`` falls within the agreement's terms, as this object knows them."""
+        day = calendar_day(day, "day")
+        return self.start <= day <= self.end
+
+    # --- operations (each returns a new Agreement) ---------------------------------------------
+
+    def extend(self, extension: Extension) -> Agreement:
+        """A copy with ``extension`` added after the current end (T8–T11)."""
+        return attrs.evolve(self, extensions=(*self.extensions, extension))
+
+    def terminate(self, on: Date, decided_on: Date, reason: str) -> Agreement:
+        """A copy that ends on ``on`` (the last day in force), decided on ``decided_on`` (T12).
+
+        No extension can be added afterwards.
+        """
+        if self.termination is not None:
+            raise AgreementError(
+                f"the agreement is already terminated on {self.termination.on.isoformat()}",
+                rule=T12,
+                field="termination",
+                value=self.termination,
+            )
+        return attrs.evolve(self, termination=Termination(on, decided_on, reason))
+
+    def known_on(self, day: Date) -> bool:
+        """Whether the agreement itself had been decided on ``day`` (T13)."""
+        return known_on(self.decided_on, calendar_day(day, "day"))
+
+    def as_known_on(self, day: Date) -> Agreement:
+        """The agreement with only the decisions made on or before ``day`` (T13).
+
+        Raises :class:`AgreementError` when the agreement itself was decided after ``day``.
+        """
+        day = calendar_day(day, "day")
+        if not known_on(self.decided_on, day):
+            raise AgreementError(
+                f"agreement {self.id!r} was decided on {self.decided_on}, after {day}",
+                rule=T13,
+                field="decided_on",
+                value=self.decided_on,
+            )
+        extensions = tuple(e for e in self.extensions if e.decided_on <= day)
+        termination = self.termination
+        if termination is not None and termination.decided_on > day:
+            termination = None
+        if extensions == self.extensions and termination is self.termination:
+            return self
+        return attrs.evolve(self, extensions=extensions, termination=termination)
+
+
+def _as_agreements(value: Iterable[Agreement]) -> tuple[Agreement, ...]:
+    if isinstance(value, (str, bytes, Agreement)) or not isinstance(value, Iterable):
+        raise PartnershipError(
+            "a partnership takes a sequence of Agreement", field="agreements", value=value
+        )
+    return tuple(value)
+
+
+@attrs.frozen
+class Partnership:
+    """A chain of agreements between the same parties, each follow-on agreement naming the
+    one it follows (T14). ``agreements`` are kept in chain order, first agreement first.
+
+    >>> import pendulum
+    >>> from iop_model import Agreement, IdeaBasedParty, Partnership, PublicParty, Term
+    >>> city, association = PublicParty("Mölndals stad"), IdeaBasedParty("Konstkollektivet")
+    >>> first = Agreement("a", city, association, Term.year(2019))
+    >>> second = Agreement("b", city, association,
+    ...                    Term.starting(pendulum.date(2021, 1, 1), years=3), follows="a")
+    >>> p = Partnership([second, first])
+    >>> [a.id for a in p.agreements], str(p.span), [str(g) for g in p.gaps]
+    (['a', 'b'], '2019-01-01..2023-12-31', ['2020-01-01..2020-12-31'])
+    """
+
+    agreements: tuple[Agreement, ...] = attrs.field(converter=_as_agreements)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "agreements", _chain(self.agreements))
+
+    @property
+    def first(self) -> Agreement:
+        return self.agreements[0]
+
+    @property
+    def last(self) -> Agreement:
+        return self.agreements[-1]
+
+    @property
+    def start(self) -> Date:
+        return self.first.start
+
+    @property
+    def end(self) -> Date:
+        return self.last.end
+
+    @property
+    def span(self) -> Term:
+        """From the first agreement's start to the last agreement's end."""
+        return Term(self.start, self.end)
+
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        """Every term of every agreement, in order."""
+        return tuple(term for agreement in self.agreements for term in agreement.terms)
+
+    @property
+    def gaps(self) -> tuple[Term, ...]:
+        """The days between one agreement's end and the next one's start (T14)."""
+        found = []
+        for previous, following in zip(self.agreements, self.agreements[1:], strict=False):
+            gap = previous.span.gap_to(following.span)
+            if gap is not None:
+                found.append(gap)
+        return tuple(found)
+
+    @property
+    def is_continuous(self) -> bool:
+        return not self.gaps
+
+    def get(self, agreement_id: str) -> Agreement:
+        """The agreement with id ``agreement_id``."""
+        for agreement in self.agreements:
+            if agreement.id == agreement_id:
+                return agreement
+        raise PartnershipError(
+            "no agreement with that id in the partnership", field="id", value=agreement_id
+        )
+
+    def is_active(self, day: Date) -> bool:
+        """Whether any agreement of the partnership is in force on ``day``."""
+        return any(agreement.is_active(day) for agreement in self.agreements)
+
+    def known_on(self, day: Date) -> bool:
+        """Whether at least one agreement had been decided on ``day`` (T13)."""
+        return any(agreement.known_on(day) for agreement in self.agreements)
+
+    def as_known_on(self, day: Date) -> Partnership:
+        """The partnership with only the agreements and decisions made on or before ``day``
+        (T13); raises :class:`PartnershipError` when none had been decided."""
+        day = calendar_day(day, "day")
+        known = tuple(a.as_known_on(day) for a in self.agreements if a.known_on(day))
+        if not known:
+            raise PartnershipError(
+                f"no agreement of the partnership had been decided on {day}",
+                rule=T13,
+                field="agreements",
+                value=day,
+            )
+        if all(k is a for k, a in zip(known, self.agreements, strict=False)) and len(known) == len(
+            self.agreements
+        ):
+            return self
+        try:
+            return Partnership(known)
+        except PartnershipError as error:
+            # A follow-on known before the decision that made room for it (T13, T14).
+            raise PartnershipError(
+                f"as known on {day}: {error.message}",
+                rule=error.rule,
+                field=error.field,
+                value=error.value,
+            ) from None
+
+
+def _chain(agreements: tuple[Agreement, ...]) -> tuple[Agreement, ...]:
+    """Order ``agreements`` by their ``follows`` links and check the chain (T14)."""
+    if not agreements:
+        raise PartnershipError(
+            "a partnership needs at least one agreement", rule=T14, field="agreements", value=()
+        )
+    by_id: dict[str, Agreement] = {}
+    for index, agreement in enumerate(agreements):
+        if not isinstance(agreement, Agreement):
+            raise PartnershipError(
+                f"expected an Agreement, got {type(agreement).__name__}",
+                field=f"agreements[{index}]",
+                value=agreement,
+            )
+        if agreement.id in by_id:
+            raise PartnershipError(
+                "two agreements have the same id",
+                rule=T14,
+                field=f"agreements[{index}].id",
+                value=agreement.id,
+            )
+        by_id[agreement.id] = agreement
+    successor: dict[str, Agreement] = {}
+    roots = []
+    for index, agreement in enumerate(agreements):
+        if agreement.follows is None or agreement.follows not in by_id:
+            roots.append(agreement)
+            continue
+        if agreement.follows in successor:
+            raise PartnershipError(
+                f"two agreements follow {agreement.follows!r}: "
+                f"{successor[agreement.follows].id!r} and {agreement.id!r}",
+                rule=T14,
+                field=f"agreements[{index}].follows",
+                value=agreement.follows,
+            )
+        successor[agreement.follows] = agreement
+    if len(roots) != 1:
+        raise PartnershipError(
+            "the agreements do not form one chain: "
+            f"{len(roots)} of them follow no agreement of the partnership "
+            f"({', '.join(repr(r.id) for r in roots) or 'none'})",
+            rule=T14,
+            field="agreements",
+            value=tuple(r.id for r in roots),
+        )
+    ordered = [roots[0]]
+    while ordered[-1].id in successor and len(ordered) <= len(agreements):
+        following = successor[ordered[-1].id]
+        position = agreements.index(following)
+        check_follow_on(ordered[-1].span, following.span, f"agreements[{position}].term.start")
+        ordered.append(following)
+    if len(ordered) != len(agreements):
+        placed = {a.id for a in ordered}
+        left = [a.id for a in agreements if a.id not in placed]
+        raise PartnershipError(
+            f"the agreements {left} follow each other in a circle",
+            rule=T14,
+            field="agreements",
+            value=tuple(left),
+        )
+    return tuple(ordered)

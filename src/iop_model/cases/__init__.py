@@ -1,0 +1,1 @@
+"""Built-in worked cases (pure data, no I/O)."""

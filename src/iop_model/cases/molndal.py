@@ -1,0 +1,89 @@
+"""The built-in case: Mölndals stad and Konstkollektivet, Mölndal's first IOP.
+
+Facts from the city's press release of 2019-12-19 ("Förlängt samarbete med Konstkollektivet")
+and later news from the city. Exact days are not public; this case assumes:
+
+- the agreements follow calendar years: 2019-01-01..2019-12-31, extended to 2021-12-31;
+- the two-year extension was decided on 2019-12-19, the day of the press release;
+- the follow-on agreement 2022-01-01..2024-12-31 was approved "in October 2021": this case
+  takes 2021-10-31, the latest day that fits, so that it is never counted too early (T13);
+- the first agreement's own decision day is not recorded (``None``): it counts as known from
+  the start.
+
+>>> from iop_model.cases import molndal
+>>> p = molndal.partnership()
+>>> str(p.span), p.span.length, p.is_continuous
+('2019-01-01..2024-12-31', Length(years=6, months=0, days=0), True)
+"""
+
+from __future__ import annotations
+
+import pendulum
+
+from iop_model.agreement import Agreement, Extension, Partnership
+from iop_model.parties import IdeaBasedParty, PublicParty
+from iop_model.term import Term
+
+__all__ = [
+    "COMMITTEE",
+    "EXTENSION_DECIDED_ON",
+    "FOLLOW_ON_DECIDED_ON",
+    "KONSTKOLLEKTIVET",
+    "MOLNDALS_STAD",
+    "extended_agreement",
+    "extension",
+    "first_agreement",
+    "follow_on_agreement",
+    "partnership",
+]
+
+COMMITTEE = "Kultur- och fritidsnämnden"
+EXTENSION_DECIDED_ON = pendulum.date(2019, 12, 19)
+FOLLOW_ON_DECIDED_ON = pendulum.date(2021, 10, 31)
+
+MOLNDALS_STAD = PublicParty("Mölndals stad", committee=COMMITTEE, org_number="212000-1355")
+KONSTKOLLEKTIVET = IdeaBasedParty("Konstkollektivet")
+
+
+def first_agreement() -> Agreement:
+    """The first IOP, for the year 2019, before any extension."""
+    return Agreement(
+        id="molndal-konstkollektivet-2019",
+        public_party=MOLNDALS_STAD,
+        partner=KONSTKOLLEKTIVET,
+        term=Term.year(2019),
+        title="IOP Konstkollektivet: kultur som plattform för möten, samhörighet och integration",
+    )
+
+
+def extension() -> Extension:
+    """The committee's two-year extension of December 2019."""
+    return Extension(
+        decided_on=EXTENSION_DECIDED_ON,
+        decided_by=COMMITTEE,
+        years=2,
+        note="Efter ett första år med lyckat resultat förlängs avtalet med två år.",
+    )
+
+
+def extended_agreement() -> Agreement:
+    """The first agreement with its extension: 2019-01-01..2021-12-31."""
+    return first_agreement().extend(extension())
+
+
+def follow_on_agreement() -> Agreement:
+    """The new three-year agreement 2022–2024 that follows the first one."""
+    return Agreement(
+        id="molndal-konstkollektivet-2022",
+        public_party=MOLNDALS_STAD,
+        partner=KONSTKOLLEKTIVET,
+        term=Term.starting(pendulum.date(2022, 1, 1), years=3),
+        decided_on=FOLLOW_ON_DECIDED_ON,
+        follows="molndal-konstkollektivet-2019",
+        title="IOP Konstkollektivet 2022–2024",
+    )
+
+
+def partnership() -> Partnership:
+    """The whole partnership, 2019–2024: six years without a gap."""
+    return Partnership([extended_agreement(), follow_on_agreement()])

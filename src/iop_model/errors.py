@@ -1,0 +1,154 @@
+"""The library's own exceptions.
+
+Every error is an :class:`IOPError` (a :class:`ValueError`). It carries the ID of the rule it
+enforces (``rule``), the field the bad value came from (``field``, a path such as
+``extensions[1].decided_on``) and the value itself (``value``), and its message says all three.
+
+>>> from iop_model import Term, TermError
+>>> import pendulum
+>>> try:
+...     Term(pendulum.date(2019, 12, 31), pendulum.date(2019, 1, 1))
+... except TermError as error:
+...     print(error.rule, error.field)
+...     print(error)
+T3 end
+T3: the end 2019-01-01 is before the start 2019-12-31 (at end: 2019-01-01)
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, Self
+
+__all__ = [
+    "ActivityError",
+    "AgreementError",
+    "AmbiguousDateError",
+    "DateError",
+    "ExtensionError",
+    "GoalError",
+    "IOPError",
+    "LateExtensionError",
+    "PartnershipError",
+    "PartyError",
+    "TermError",
+    "TerminationError",
+]
+
+_NO_VALUE: Any = object()
+
+
+def show(value: object) -> str:
+    """Render a value for a message: dates as ISO text, everything else as ``repr``."""
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value.isoformat()
+    return repr(value)
+
+
+class IOPError(ValueError):
+    """Base of every error the library raises for bad input.
+
+    ``rule`` is the ID of the broken rule (``"T3"``) or ``None`` for a plain type or format
+    problem; ``field`` is the path of the offending input; ``value`` the offending value.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        rule: str | None = None,
+        field: str | None = None,
+        value: object = _NO_VALUE,
+    ) -> None:
+        self.message = message
+        self.rule = rule
+        self.field = field
+        self.value = None if value is _NO_VALUE else value
+        self._has_value = value is not _NO_VALUE
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        text = f"{self.rule}: {self.message}" if self.rule else self.message
+        if self.field is not None:
+            where = f"at {self.field}"
+            if self._has_value:
+                where += f": {show(self.value)}"
+            text += f" ({where})"
+        return text
+
+    def __str__(self) -> str:
+        return self._render()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        kwargs: dict[str, Any] = {"rule": self.rule, "field": self.field}
+        if self._has_value:
+            kwargs["value"] = self.value
+        return (_rebuild, (type(self), self.message, kwargs))
+
+    def at(self, prefix: str) -> Self:
+        """A copy of this error whose field path is placed under ``prefix``.
+
+        >>> IOPError("bad", rule="T3", field="end").at("extensions[0]").field
+        'extensions[0].end'
+        """
+        if self.field is None:
+            path = prefix
+        elif self.field.startswith("["):
+            path = prefix + self.field
+        else:
+            path = f"{prefix}.{self.field}"
+        kwargs: dict[str, Any] = {"rule": self.rule, "field": path}
+        if self._has_value:
+            kwargs["value"] = self.value
+        return type(self)(self.message, **kwargs)
+
+
+def _rebuild(cls: type[IOPError], message: str, kwargs: dict[str, Any]) -> IOPError:
+    return cls(message, **kwargs)
+
+
+class DateError(IOPError, TypeError):
+    """A value is not a calendar day (rule T1): a datetime, a ``datetime.date`` or text."""
+
+
+class TermError(IOPError):
+    """A term breaks a term rule (T2–T7): an end before its start, a zero length, ..."""
+
+
+class AmbiguousDateError(TermError):
+    """The corresponding day does not exist and the rounding policy is ``REFUSE`` (T5)."""
+
+
+class PartyError(IOPError):
+    """A party is malformed, for example an invalid organisation number (P1)."""
+
+
+class AgreementError(IOPError):
+    """An agreement as a whole is inconsistent (ids, decision days, maximum extent)."""
+
+
+class ExtensionError(AgreementError):
+    """An extension (förlängning) breaks an extension rule (T8–T11)."""
+
+
+class LateExtensionError(ExtensionError):
+    """An extension was decided after the term it extends had run out (T9).
+
+    Such a decision cannot extend the agreement; it needs a follow-on agreement.
+    """
+
+
+class TerminationError(AgreementError):
+    """A termination (uppsägning, hävning) breaks rule T12."""
+
+
+class PartnershipError(IOPError):
+    """Agreements do not form a chain of follow-on agreements (T13, T14)."""
+
+
+class GoalError(IOPError):
+    """A goal is malformed or cannot be assessed for its subject (G rules)."""
+
+
+class ActivityError(IOPError):
+    """An activity, occasion or report breaks an activity rule (A rules)."""

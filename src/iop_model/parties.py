@@ -1,0 +1,113 @@
+"""The parties to an IOP: the public party and the idea-based organisation (rule P1).
+
+>>> from iop_model import PublicParty, IdeaBasedParty
+>>> city = PublicParty("Mölndals stad", committee="Kultur- och fritidsnämnden",
+...                    org_number="212000-1355")
+>>> city.org_number
+'212000-1355'
+>>> PublicParty("Mölndals stad", org_number="212000-1356")
+Traceback (most recent call last):
+...
+iop_model.errors.PartyError: P1: the check digit should be 5, not 6 (at org_number: '212000-1356')
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+import attrs
+
+from ._validators import instance_of, optional_text, text
+from .errors import PartyError
+from .rules import rule
+
+__all__ = ["IdeaBasedParty", "PublicParty", "check_org_number"]
+
+# --- P1 Organisation numbers ---------------------------------------------------------------------
+P1 = rule(
+    "P1",
+    "Organisation number",
+    "A Swedish organisation number has 10 digits, optionally with a hyphen after the sixth, "
+    "and its last digit is the Luhn check digit of the first nine.",
+    "Ett svenskt organisationsnummer har 10 siffror, eventuellt med bindestreck efter den "
+    "sjätte, och sista siffran är Luhn-kontrollsiffran för de nio första.",
+    "Skatteverket, 'Organisationsnummer' (SKV 709); lag (1974:174) om identitetsbeteckning "
+    "för juridiska personer m.fl.",
+)
+
+_ORG_NUMBER: Final = re.compile(r"(\d{6})-?(\d{4})")
+
+
+def luhn_check_digit(digits: str) -> int:
+    """The Luhn check digit for ``digits``: weights 2, 1, 2, ... from the left, digit sums.
+
+    >>> luhn_check_digit("212000135")
+    5
+    """
+    total = 0
+    for position, char in enumerate(digits):
+        product = int(char) * (2 if position % 2 == 0 else 1)
+        total += product // 10 + product % 10
+    return (10 - total % 10) % 10
+
+
+def check_org_number(text: object, field: str = "org_number") -> str:
+    """Return ``text`` unchanged if it is a valid organisation number (P1); raise
+    :class:`PartyError` otherwise."""
+    if not isinstance(text, str):
+        raise PartyError(
+            f"an organisation number is text, got {type(text).__name__}",
+            rule=P1,
+            field=field,
+            value=text,
+        )
+    match = _ORG_NUMBER.fullmatch(text)
+    if match is None:
+        raise PartyError(
+            "expected 10 digits, optionally with a hyphen after the sixth (NNNNNN-NNNN)",
+            rule=P1,
+            field=field,
+            value=text,
+        )
+    digits = match.group(1) + match.group(2)
+    expected = luhn_check_digit(digits[:9])
+    if int(digits[9]) != expected:
+        raise PartyError(
+            f"the check digit should be {expected}, not {digits[9]}",
+            rule=P1,
+            field=field,
+            value=text,
+        )
+    return text
+
+
+def _org_number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        check_org_number(value, attribute.name)
+
+
+@attrs.frozen
+class PublicParty:
+    """The public party (offentlig part): a municipality or region acting through a
+    committee (nämnd)."""
+
+    name: str = attrs.field(validator=text(PartyError))
+    committee: str | None = attrs.field(default=None, validator=optional_text(PartyError))
+    org_number: str | None = attrs.field(default=None, validator=_org_number)
+
+
+@attrs.frozen
+class IdeaBasedParty:
+    """The idea-based organisation (idéburen organisation).
+
+    ``registered`` records whether it is in Kammarkollegiet's register of idea-based
+    organisations (lag 2022:900); ``None`` means unknown. The register is tied to welfare
+    activity, so a cultural association may well not be in it.
+    """
+
+    name: str = attrs.field(validator=text(PartyError))
+    org_number: str | None = attrs.field(default=None, validator=_org_number)
+    registered: bool | None = attrs.field(
+        default=None, validator=instance_of(bool, PartyError, optional=True)
+    )

@@ -1,0 +1,67 @@
+"""The rule registry: every rule's ID, title, statement and source.
+
+Each rule is declared once, with :func:`rule`, in the module whose code applies it
+(``term.py`` for T rules, ``parties.py`` for P rules, ...). Errors, explanations and the docs
+quote rules by their ID.
+
+>>> from iop_model import RULES
+>>> RULES["T2"].title
+'Inclusive end'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+import attrs
+
+__all__ = ["RULES", "Rule", "rule"]
+
+
+@attrs.frozen
+class Rule:
+    """A named rule: ``id`` (``"T3"``), a short ``title``, a one-line ``statement`` in
+    English and Swedish (``statement_sv``), and the ``source`` it builds on."""
+
+    id: str
+    title: str
+    statement: str
+    statement_sv: str
+    source: str
+
+    def __str__(self) -> str:
+        return f"{self.id} {self.title}"
+
+
+class _Registry(Mapping[str, Rule]):
+    """Read-only mapping from rule ID to :class:`Rule`, in declaration order."""
+
+    def __init__(self) -> None:
+        self._rules: dict[str, Rule] = {}
+
+    def __getitem__(self, key: str) -> Rule:
+        return self._rules[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rules)
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+    def __repr__(self) -> str:
+        return f"RULES({', '.join(self._rules)})"
+
+    def _add(self, new: Rule) -> None:
+        if new.id in self._rules:
+            raise RuntimeError(f"rule {new.id} is declared twice")
+        self._rules[new.id] = new
+
+
+#: Every rule the library applies, by ID.
+RULES = _Registry()
+
+
+def rule(id: str, title: str, statement: str, statement_sv: str, source: str) -> str:
+    """Declare a rule and return its ID, for use as a module-level constant."""
+    RULES._add(Rule(id, title, statement, statement_sv, source))
+    return id

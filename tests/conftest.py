@@ -1,0 +1,13 @@
+"""Test configuration: hypothesis profiles.
+
+``default``: 100 examples per property, no deadline (CI machines are shared and slow).
+``thorough``: 2,000 examples, for a local deep run: ``pytest --hypothesis-profile=thorough``.
+"""
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "default", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("thorough", parent=settings.get_profile("default"), max_examples=2000)
+settings.load_profile("default")

@@ -1,0 +1,52 @@
+"""The rule registry: every rule is declared once, fully, and tested."""
+
+from __future__ import annotations
+
+import pathlib
+import re
+
+import iop_model
+from iop_model import RULES
+
+TESTS = pathlib.Path(__file__).parent
+
+
+def test_every_rule_has_title_statements_and_source() -> None:
+    assert len(RULES) >= 14
+    for rule_id, rule in RULES.items():
+        assert re.fullmatch(r"[A-Z]\d+", rule_id)
+        assert rule.id == rule_id
+        assert rule.title
+        assert rule.statement
+        assert rule.statement_sv
+        assert rule.source
+
+
+def test_every_rule_is_named_by_a_test() -> None:
+    text = "\n".join(path.read_text(encoding="utf-8") for path in TESTS.glob("test_*.py"))
+    untested = [rule_id for rule_id in RULES if not re.search(rf"\b{rule_id}\b", text)]
+    assert untested == []
+
+
+def test_public_names() -> None:
+    for name in iop_model.__all__:
+        assert hasattr(iop_model, name)
+
+
+DOCS = TESTS.parent / "docs"
+
+
+def test_rules_reference_and_code_name_the_same_rules() -> None:
+    text = (DOCS / "rules.md").read_text(encoding="utf-8")
+    documented = re.findall(r"^### ([A-Z]\d+) ", text, flags=re.MULTILINE)
+    assert len(documented) == len(set(documented)), "a rule has two sections"
+    assert set(documented) == set(RULES), (
+        f"only in code: {sorted(set(RULES) - set(documented))}; "
+        f"only in docs: {sorted(set(documented) - set(RULES))}"
+    )
+
+
+def test_rules_reference_titles_match_the_code() -> None:
+    text = (DOCS / "rules.md").read_text(encoding="utf-8")
+    for rule_id, rule in RULES.items():
+        assert f"### {rule_id} {rule.title}\n" in text
