@@ -30,6 +30,7 @@ from .errors import (
     TermError,
     TerminationError,
 )
+from .goals import Assessment, Goal, GoalStatus, MinimumDuration
 from .parties import IdeaBasedParty, PublicParty
 from .rules import RULES, Rule
 from .term import DEFAULT_ROUNDING, Length, Rounding, Term, as_date, today
@@ -43,14 +44,18 @@ __all__ = [
     "Agreement",
     "AgreementError",
     "AmbiguousDateError",
+    "Assessment",
     "DateError",
     "Extension",
     "ExtensionError",
+    "Goal",
     "GoalError",
+    "GoalStatus",
     "IOPError",
     "IdeaBasedParty",
     "LateExtensionError",
     "Length",
+    "MinimumDuration",
     "Partnership",
     "PartnershipError",
     "PartyError",

@@ -42,8 +42,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _demo(as_of: object) -> int:
     from .cases import molndal
-    from .report import partnership_report
+    from .report import goal_lines, partnership_report
     from .term import calendar_day
 
-    print(partnership_report(molndal.partnership(), calendar_day(as_of)))
+    day = calendar_day(as_of)
+    print(partnership_report(molndal.partnership(), day))
+    print()
+    print("Goal 'minst tre år' for the first agreement (G rules):")
+    days = sorted({*molndal.KEY_DAYS, day})
+    print("\n".join(goal_lines(molndal.GOAL, molndal.extended_agreement(), days)))
     return 0

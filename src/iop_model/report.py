@@ -5,8 +5,10 @@ from __future__ import annotations
 import pendulum
 
 from .agreement import Agreement, Partnership
+from .explain import Lang
+from .goals import Goal
 
-__all__ = ["agreement_lines", "partnership_report"]
+__all__ = ["agreement_lines", "goal_lines", "partnership_report"]
 
 
 def agreement_lines(agreement: Agreement) -> list[str]:
@@ -44,3 +46,16 @@ def partnership_report(partnership: Partnership, as_of: pendulum.Date) -> str:
     gaps = ", ".join(str(g) for g in partnership.gaps) or "none"
     lines.append(f"Partnership: {span} ({span.length}); gaps: {gaps} [T14]")
     return "\n".join(lines)
+
+
+def goal_lines(
+    goal: Goal, subject: Agreement | Partnership, days: list[pendulum.Date], lang: Lang = "en"
+) -> list[str]:
+    """One status line per day, then the full explanation for the last day."""
+    assessments = [goal.assess(subject, day) for day in days]
+    lines = [
+        f"  as of {a.as_of}: {a.status.name if lang == 'en' else a.status.sv}" for a in assessments
+    ]
+    lines.append("")
+    lines.extend("  " + line for line in assessments[-1].explain(lang).splitlines())
+    return lines

@@ -202,8 +202,11 @@ def extended_agreements(max_extensions: int = 3) -> st.SearchStrategy[Agreement]
 
 
 @st.composite
-def partnerships(draw: st.DrawFn, max_agreements: int = 4) -> Partnership:
-    """Chains of 1..``max_agreements`` agreements, with and without gaps between them."""
+def partnerships(
+    draw: st.DrawFn, max_agreements: int = 4, terminated: bool | None = None
+) -> Partnership:
+    """Chains of 1..``max_agreements`` agreements, with and without gaps between them;
+    ``terminated`` is passed on to :func:`agreements`."""
     count = draw(st.integers(1, max_agreements))
     chain: list[Agreement] = []
     start = draw(dates(max_year=2040))
@@ -214,6 +217,7 @@ def partnerships(draw: st.DrawFn, max_agreements: int = 4) -> Partnership:
                 start=start,
                 follows=chain[-1].id if chain else None,
                 max_extensions=2,
+                terminated=terminated,
                 decided_after=_last_decision(chain[-1]) if chain else None,
             )
         )

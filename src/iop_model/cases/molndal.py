@@ -21,6 +21,7 @@ from __future__ import annotations
 import pendulum
 
 from iop_model.agreement import Agreement, Extension, Partnership
+from iop_model.goals import MinimumDuration
 from iop_model.parties import IdeaBasedParty, PublicParty
 from iop_model.term import Term
 
@@ -28,6 +29,8 @@ __all__ = [
     "COMMITTEE",
     "EXTENSION_DECIDED_ON",
     "FOLLOW_ON_DECIDED_ON",
+    "GOAL",
+    "KEY_DAYS",
     "KONSTKOLLEKTIVET",
     "MOLNDALS_STAD",
     "extended_agreement",
@@ -40,6 +43,18 @@ __all__ = [
 COMMITTEE = "Kultur- och fritidsnämnden"
 EXTENSION_DECIDED_ON = pendulum.date(2019, 12, 19)
 FOLLOW_ON_DECIDED_ON = pendulum.date(2021, 10, 31)
+
+#: The goal of the agreement: "ett långsiktigt samarbete på minst tre år".
+GOAL = MinimumDuration(years=3)
+
+#: The days the case is usually assessed on: mid-2019, the extension decision, mid-2021 and
+#: the first day after the three years.
+KEY_DAYS = (
+    pendulum.date(2019, 6, 30),
+    pendulum.date(2019, 12, 19),
+    pendulum.date(2021, 6, 30),
+    pendulum.date(2022, 1, 1),
+)
 
 MOLNDALS_STAD = PublicParty("Mölndals stad", committee=COMMITTEE, org_number="212000-1355")
 KONSTKOLLEKTIVET = IdeaBasedParty("Konstkollektivet")
