@@ -15,6 +15,19 @@ agreements, and the rules behind them, each with an ID.
 Length(years=3, months=0, days=0)
 """
 
+from .activities import (
+    Activity,
+    AggregateReport,
+    Event,
+    EventKind,
+    Figures,
+    MeetingPlace,
+    Membership,
+    Network,
+    Occasion,
+    Residency,
+    Venue,
+)
 from .agreement import Agreement, Extension, Partnership, Termination
 from .errors import (
     ActivityError,
@@ -33,6 +46,7 @@ from .errors import (
 from .goals import Assessment, Goal, GoalStatus, MinimumDuration
 from .parties import IdeaBasedParty, PublicParty
 from .rules import RULES, Rule
+from .targets import ActivityTarget, Indicator
 from .term import DEFAULT_ROUNDING, Length, Rounding, Term, as_date, today
 
 __version__ = "0.1.0"
@@ -40,32 +54,45 @@ __version__ = "0.1.0"
 __all__ = [
     "DEFAULT_ROUNDING",
     "RULES",
+    "Activity",
     "ActivityError",
+    "ActivityTarget",
+    "AggregateReport",
     "Agreement",
     "AgreementError",
     "AmbiguousDateError",
     "Assessment",
     "DateError",
+    "Event",
+    "EventKind",
     "Extension",
     "ExtensionError",
+    "Figures",
     "Goal",
     "GoalError",
     "GoalStatus",
     "IOPError",
     "IdeaBasedParty",
+    "Indicator",
     "LateExtensionError",
     "Length",
+    "MeetingPlace",
+    "Membership",
     "MinimumDuration",
+    "Network",
+    "Occasion",
     "Partnership",
     "PartnershipError",
     "PartyError",
     "PublicParty",
+    "Residency",
     "Rounding",
     "Rule",
     "Term",
     "TermError",
     "Termination",
     "TerminationError",
+    "Venue",
     "__version__",
     "as_date",
     "today",

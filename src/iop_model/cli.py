@@ -43,7 +43,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _demo(as_of: object) -> int:
     from .cases import molndal
     from .report import goal_lines, partnership_report
-    from .term import calendar_day
+    from .targets import ActivityTarget, Indicator
+    from .term import Term, calendar_day
 
     day = calendar_day(as_of)
     print(partnership_report(molndal.partnership(), day))
@@ -51,4 +52,18 @@ def _demo(as_of: object) -> int:
     print("Goal 'minst tre år' for the first agreement (G rules):")
     days = sorted({*molndal.KEY_DAYS, day})
     print("\n".join(goal_lines(molndal.GOAL, molndal.extended_agreement(), days)))
+    print()
+    print("Activities 2019 (A rules):")
+    for activity in molndal.activities():
+        f = activity.figures(Term.year(2019))
+        visitors = "" if f.total is None else f", {f.total} visitors, mean {f.mean}"
+        print(f"  {activity.name}: {f.count} {activity.count_words[0]}{visitors}")
+    target = ActivityTarget(Indicator.MEAN_VISITORS, Term.year(2019), target=50)
+    print()
+    print(
+        "\n".join(
+            "  " + line
+            for line in target.assess(molndal.meeting_place(), day).explain("en").splitlines()
+        )
+    )
     return 0

@@ -39,9 +39,14 @@ _NO_VALUE: Any = object()
 
 
 def show(value: object) -> str:
-    """Render a value for a message: dates as ISO text, everything else as ``repr``."""
+    """Render a value for a message: dates as ISO text, text quoted, values with their own
+    readable form (terms, lengths, numbers) as that form, anything else as ``repr``."""
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
         return value.isoformat()
+    if isinstance(value, (str, bytes)):
+        return repr(value)
+    if type(value).__str__ is not object.__str__:
+        return str(value)
     return repr(value)
 
 

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import calendar
 import datetime
+from fractions import Fraction
 
 import pendulum
 from hypothesis import strategies as st
 
+from .activities import AggregateReport, MeetingPlace, Occasion
 from .agreement import Agreement, Extension, Partnership, Termination
 from .parties import IdeaBasedParty, PublicParty
 from .term import Length, Rounding, Term
@@ -31,6 +33,8 @@ __all__ = [
     "edge_dates",
     "extended_agreements",
     "lengths",
+    "meeting_places",
+    "occasions",
     "partnerships",
     "terms",
 ]
@@ -235,3 +239,42 @@ def _last_decision(agreement: Agreement) -> Date:
     if agreement.decided_on is not None:
         days.append(agreement.decided_on)
     return max(days, default=agreement.start)
+
+
+@st.composite
+def occasions(draw: st.DrawFn, period: Term, max_size: int = 30) -> tuple[Occasion, ...]:
+    """Distinct-day occasions within ``period`` with 0..500 visitors each."""
+    ordinals = draw(
+        st.lists(
+            st.integers(period.start.toordinal(), period.end.toordinal()),
+            max_size=max_size,
+            unique=True,
+        )
+    )
+    return tuple(Occasion(Date.fromordinal(o), draw(st.integers(0, 500))) for o in sorted(ordinals))
+
+
+@st.composite
+def meeting_places(draw: st.DrawFn, agreement: Agreement | str = "iop-1") -> MeetingPlace:
+    """Meeting places with detailed occasions in some years and aggregate reports in others,
+    within ``agreement``'s days when an :class:`Agreement` is given."""
+    if isinstance(agreement, Agreement):
+        span = agreement.span
+    else:
+        start = draw(dates(max_year=2060))
+        span = Term.starting(start, years=draw(st.integers(1, 4)))
+    detailed: list[Occasion] = []
+    reports: list[AggregateReport] = []
+    for year in range(span.start.year, span.end.year + 1):
+        period = Term.year(year).intersection(span)
+        assert period is not None
+        if draw(st.booleans()):
+            detailed.extend(draw(occasions(period, max_size=15)))
+        elif draw(st.booleans()):
+            count = draw(st.integers(0, 60))
+            total = draw(st.integers(0, 3000)) if count else 0
+            if count and draw(st.booleans()):
+                reports.append(AggregateReport(period, count, mean_visitors=Fraction(total, count)))
+            else:
+                reports.append(AggregateReport(period, count, total_visitors=total))
+    return MeetingPlace(agreement, "Mötesplatsen", occasions=detailed, reports=reports)

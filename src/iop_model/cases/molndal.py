@@ -8,7 +8,11 @@ and later news from the city. Exact days are not public; this case assumes:
 - the follow-on agreement 2022-01-01..2024-12-31 was approved "in October 2021": this case
   takes 2021-10-31, the latest day that fits, so that it is never counted too early (T13);
 - the first agreement's own decision day is not recorded (``None``): it counts as known from
-  the start.
+  the start;
+- activities: the meeting place's 2019 figures are public as an aggregate (26 occasions, 40
+  visitors on average); Kulturbanken's members, the stage's events and the residency's group
+  and productions are not public, so those activities carry no reports (and a target on them
+  is NOT_MET once due, rule A8); the residency is assumed to run through 2019.
 
 >>> from iop_model.cases import molndal
 >>> p = molndal.partnership()
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 import pendulum
 
+from iop_model.activities import Activity, AggregateReport, MeetingPlace, Network, Residency, Venue
 from iop_model.agreement import Agreement, Extension, Partnership
 from iop_model.goals import MinimumDuration
 from iop_model.parties import IdeaBasedParty, PublicParty
@@ -33,11 +38,16 @@ __all__ = [
     "KEY_DAYS",
     "KONSTKOLLEKTIVET",
     "MOLNDALS_STAD",
+    "activities",
     "extended_agreement",
     "extension",
     "first_agreement",
     "follow_on_agreement",
+    "meeting_place",
+    "network",
     "partnership",
+    "residency",
+    "stage",
 ]
 
 COMMITTEE = "Kultur- och fritidsnämnden"
@@ -102,3 +112,49 @@ def follow_on_agreement() -> Agreement:
 def partnership() -> Partnership:
     """The whole partnership, 2019–2024: six years without a gap."""
     return Partnership([extended_agreement(), follow_on_agreement()])
+
+
+def meeting_place() -> MeetingPlace:
+    """Öppen Kulturell Mötesplats: 26 occasions in 2019, 40 visitors on average."""
+    return MeetingPlace(
+        agreement=extended_agreement(),
+        name="Öppen Kulturell Mötesplats",
+        description="En integrationsplattform där människor möts och umgås genom "
+        "kulturaktiviteter av olika slag.",
+        reports=[AggregateReport(Term.year(2019), occasions=26, mean_visitors=40)],
+    )
+
+
+def network() -> Network:
+    """Kulturbanken, a new network for cultural actors and associations (members not public)."""
+    return Network(
+        agreement=extended_agreement(),
+        name="Kulturbanken",
+        description="Ett nytt nätverk för kulturaktörer och kulturföreningar i Mölndal.",
+    )
+
+
+def stage() -> Venue:
+    """The neighbourhood stage Under, for young people (events not public)."""
+    return Venue(
+        agreement=extended_agreement(),
+        name="Under",
+        description="Lokal kvartersscen med fokus på ungdomar och unga vuxna: konserter, "
+        "festivaler och föreläsningar.",
+    )
+
+
+def residency() -> Residency:
+    """Kulturresidens: a group of artists works on a production for the public."""
+    return Residency(
+        agreement=extended_agreement(),
+        name="Kulturresidens",
+        period=Term.year(2019),
+        description="En grupp kulturutövare arbetar med en produktion som resulterar i till "
+        "exempel en föreställning eller utställning.",
+    )
+
+
+def activities() -> tuple[Activity, ...]:
+    """The four activities of 2019."""
+    return (meeting_place(), network(), stage(), residency())
