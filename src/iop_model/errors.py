@@ -24,8 +24,10 @@ __all__ = [
     "ActivityError",
     "AgreementError",
     "AmbiguousDateError",
+    "CaseError",
     "DateError",
     "ExtensionError",
+    "FileError",
     "GoalError",
     "IOPError",
     "LateExtensionError",
@@ -157,3 +159,67 @@ class GoalError(IOPError):
 
 class ActivityError(IOPError):
     """An activity, occasion or report breaks an activity rule (A rules)."""
+
+
+class CaseError(IOPError):
+    """A case's parts do not fit together: an unknown agreement id or goal subject."""
+
+
+class FileError(IOPError):
+    """An agreement file cannot be read. ``problems`` lists every problem found, each with
+    its path in the file (``extensions[1].decided_on``), the bad value, what was expected
+    and the rule ID where a rule was broken."""
+
+    def __init__(self, source: str, problems: tuple[Problem, ...]) -> None:
+        self.source = source
+        self.problems = problems
+        count = len(problems)
+        summary = f"{source}: {count} problem{'s' if count != 1 else ''}"
+        super().__init__(summary + "".join(f"\n  {p}" for p in problems))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.source, self.problems))
+
+    def at(self, prefix: str) -> Self:
+        return self
+
+
+class Problem:
+    """One problem in a file: where (``path``), what (``message``), the bad ``value`` and
+    the ``rule`` ID when a rule was broken."""
+
+    __slots__ = ("has_value", "message", "path", "rule", "value")
+
+    def __init__(
+        self, path: str, message: str, value: object = _NO_VALUE, rule: str | None = None
+    ) -> None:
+        self.path = path or "(file)"
+        self.message = message
+        self.has_value = value is not _NO_VALUE
+        self.value = None if value is _NO_VALUE else value
+        self.rule = rule
+
+    def __str__(self) -> str:
+        text = f"{self.path}: "
+        text += f"{self.rule}: {self.message}" if self.rule else self.message
+        if self.has_value:
+            text += f" (got {show(self.value)})"
+        return text
+
+    def __repr__(self) -> str:
+        return f"Problem({str(self)!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Problem) and str(self) == str(other)
+
+    def __hash__(self) -> int:
+        return hash(str(self))
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain data: path, message, value (as text) and rule."""
+        return {
+            "path": self.path,
+            "message": self.message,
+            "value": show(self.value) if self.has_value else None,
+            "rule": self.rule,
+        }

@@ -26,8 +26,10 @@ import pendulum
 
 from iop_model.activities import Activity, AggregateReport, MeetingPlace, Network, Residency, Venue
 from iop_model.agreement import Agreement, Extension, Partnership
+from iop_model.case import PARTNERSHIP, Case, CaseGoal
 from iop_model.goals import MinimumDuration
 from iop_model.parties import IdeaBasedParty, PublicParty
+from iop_model.targets import ActivityTarget, Indicator
 from iop_model.term import Term
 
 __all__ = [
@@ -39,6 +41,7 @@ __all__ = [
     "KONSTKOLLEKTIVET",
     "MOLNDALS_STAD",
     "activities",
+    "case",
     "extended_agreement",
     "extension",
     "first_agreement",
@@ -158,3 +161,28 @@ def residency() -> Residency:
 def activities() -> tuple[Activity, ...]:
     """The four activities of 2019."""
     return (meeting_place(), network(), stage(), residency())
+
+
+def case() -> Case:
+    """The whole case as an agreement file holds it: both agreements, the four activities,
+    the goal "minst tre år" for the partnership and for the first agreement, and two targets
+    on the meeting place (25 occasions and a mean of 50 visitors in 2019; illustrative, the
+    real agreement's targets are not public)."""
+    year = Term.year(2019)
+    return Case(
+        agreements=(extended_agreement(), follow_on_agreement()),
+        activities=activities(),
+        goals=(
+            CaseGoal(PARTNERSHIP, GOAL),
+            CaseGoal("molndal-konstkollektivet-2019", GOAL),
+            CaseGoal(
+                "Öppen Kulturell Mötesplats",
+                ActivityTarget(Indicator.OCCASIONS, year, target=25),
+            ),
+            CaseGoal(
+                "Öppen Kulturell Mötesplats",
+                ActivityTarget(Indicator.MEAN_VISITORS, year, target=50, baseline=0),
+            ),
+        ),
+        title="Mölndals stad och Konstkollektivet: Mölndals första IOP",
+    )

@@ -1,0 +1,175 @@
+"""A case (ärende): one partnership's agreements with their activities and goals.
+
+This is what an agreement file holds (see :mod:`iop_model.files`); it is pure data with no
+I/O. Each goal names its subject: ``"partnership"``, an agreement id, or an activity name.
+
+>>> import pendulum
+>>> from iop_model.cases import molndal
+>>> case = molndal.case()
+>>> [(g.subject, a.status.name) for g, a in zip(case.goals, case.assess(pendulum.date(2022, 1, 1)))]
+... # doctest: +NORMALIZE_WHITESPACE
+[('partnership', 'ACHIEVED'), ('molndal-konstkollektivet-2019', 'ACHIEVED'),
+ ('Öppen Kulturell Mötesplats', 'MET'), ('Öppen Kulturell Mötesplats', 'PARTIALLY_MET')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+import pendulum
+
+from ._validators import instance_of, optional_text, text
+from .activities import Activity
+from .agreement import Agreement, Partnership
+from .errors import CaseError, IOPError
+from .goals import Assessment, Goal, MinimumDuration
+from .targets import ActivityTarget
+from .term import calendar_day
+
+__all__ = ["PARTNERSHIP", "Case", "CaseGoal"]
+
+Date = pendulum.Date
+
+#: The subject name that stands for the whole partnership (all agreements of the case).
+PARTNERSHIP = "partnership"
+
+
+@attrs.frozen
+class CaseGoal:
+    """A goal and the name of its subject within a case."""
+
+    subject: str = attrs.field(validator=text(CaseError))
+    goal: Goal = attrs.field(validator=instance_of(Goal, CaseError))
+
+
+def _sequence(kind: type, field: str, value: object) -> tuple[Any, ...]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise CaseError(f"expected a sequence of {kind.__name__}", field=field, value=value)
+    items = tuple(value)
+    for index, item in enumerate(items):
+        if not isinstance(item, kind):
+            raise CaseError(
+                f"expected a {kind.__name__}, got {type(item).__name__}",
+                field=f"{field}[{index}]",
+                value=item,
+            )
+    return items
+
+
+def _agreements(value: Iterable[Agreement]) -> tuple[Agreement, ...]:
+    return _sequence(Agreement, "agreements", value)
+
+
+def _activities(value: Iterable[Activity]) -> tuple[Activity, ...]:
+    return _sequence(Activity, "activities", value)
+
+
+def _goals(value: Iterable[CaseGoal]) -> tuple[CaseGoal, ...]:
+    return _sequence(CaseGoal, "goals", value)
+
+
+@attrs.frozen
+class Case:
+    """The agreements of one partnership (a chain of follow-on agreements, T14), the
+    activities they fund, and the goals followed up.
+
+    An activity's ``agreement`` is one of the case's agreements or its id.
+    """
+
+    agreements: tuple[Agreement, ...] = attrs.field(converter=_agreements)
+    activities: tuple[Activity, ...] = attrs.field(default=(), converter=_activities)
+    goals: tuple[CaseGoal, ...] = attrs.field(default=(), converter=_goals)
+    title: str | None = attrs.field(default=None, validator=optional_text(CaseError))
+    _partnership: Partnership = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        try:
+            partnership = Partnership(self.agreements)
+        except IOPError as error:
+            raise (
+                error
+                if error.field and error.field.startswith("agreements")
+                else error.at("agreements")
+            ) from None
+        object.__setattr__(self, "_partnership", partnership)
+        by_id = {agreement.id: agreement for agreement in self.agreements}
+        names: dict[str, int] = {}
+        for index, activity in enumerate(self.activities):
+            ref = activity.agreement
+            ref_id = ref.id if isinstance(ref, Agreement) else ref
+            if ref_id not in by_id:
+                raise CaseError(
+                    f"no agreement with id {ref_id!r} in the case (ids: {', '.join(by_id)})",
+                    field=f"activities[{index}].agreement",
+                    value=ref_id,
+                )
+            if isinstance(ref, Agreement) and ref != by_id[ref_id]:
+                raise CaseError(
+                    f"the activity's agreement {ref_id!r} differs from the case's agreement "
+                    "with that id; give the case's agreement or its id",
+                    field=f"activities[{index}].agreement",
+                    value=ref_id,
+                )
+            if activity.name in names:
+                raise CaseError(
+                    f"two activities are named {activity.name!r}",
+                    field=f"activities[{index}].name",
+                    value=activity.name,
+                )
+            names[activity.name] = index
+        for index, entry in enumerate(self.goals):
+            self._check_subject(entry, f"goals[{index}].subject", by_id, names)
+
+    def _check_subject(
+        self, entry: CaseGoal, field: str, by_id: dict[str, Agreement], names: dict[str, int]
+    ) -> None:
+        if isinstance(entry.goal, ActivityTarget):
+            if entry.subject not in names:
+                raise CaseError(
+                    "an activity target's subject is the name of one of the case's activities "
+                    f"({', '.join(repr(n) for n in names) or 'none'})",
+                    field=field,
+                    value=entry.subject,
+                )
+        elif entry.subject != PARTNERSHIP and entry.subject not in by_id:
+            raise CaseError(
+                f"a goal's subject is {PARTNERSHIP!r} or an agreement id "
+                f"({', '.join(repr(i) for i in by_id)})",
+                field=field,
+                value=entry.subject,
+            )
+
+    @property
+    def partnership(self) -> Partnership:
+        """The case's agreements as a :class:`Partnership`."""
+        return self._partnership
+
+    def agreement(self, agreement_id: str) -> Agreement:
+        """The agreement with id ``agreement_id``."""
+        return self._partnership.get(agreement_id)
+
+    def activity(self, name: str) -> Activity:
+        """The activity named ``name``."""
+        for activity in self.activities:
+            if activity.name == name:
+                return activity
+        raise CaseError("no activity with that name", field="name", value=name)
+
+    def subject(self, entry: CaseGoal) -> Agreement | Partnership | Activity:
+        """What ``entry``'s goal is assessed for."""
+        if isinstance(entry.goal, ActivityTarget):
+            return self.activity(entry.subject)
+        if entry.subject == PARTNERSHIP:
+            return self._partnership
+        return self.agreement(entry.subject)
+
+    def assess(self, as_of: Date) -> tuple[Assessment, ...]:
+        """Every goal's assessment as of the end of ``as_of``, in the order of ``goals``."""
+        as_of = calendar_day(as_of, "as_of")
+        return tuple(entry.goal.assess(self.subject(entry), as_of) for entry in self.goals)
+
+    def minimum_durations(self) -> tuple[CaseGoal, ...]:
+        """The case's duration goals."""
+        return tuple(g for g in self.goals if isinstance(g.goal, MinimumDuration))

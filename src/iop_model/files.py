@@ -1,0 +1,593 @@
+"""Agreement files: read and write a :class:`~iop_model.case.Case` as TOML or JSON.
+
+This module is an edge: it depends on the core, the core never imports it. Parsing uses only
+the standard library's safe parsers (:mod:`tomllib`, :mod:`json`); structuring uses cattrs
+with strict hooks and ``forbid_extra_keys=True``, so a typo is an error rather than a dropped
+field. Every problem in a file is reported at once in a :class:`~iop_model.errors.FileError`,
+each with its path, the bad value and the rule ID where a rule was broken.
+
+>>> from iop_model.cases import molndal
+>>> from iop_model.files import dumps, loads
+>>> text = dumps(molndal.case(), "toml")
+>>> loads(text, "toml") == molndal.case()
+True
+>>> loads('format_version = 1\\n[[agreements]]\\nid = "a"\\n', "toml")
+Traceback (most recent call last):
+...
+iop_model.errors.FileError: <string>: 3 problems
+  agreements[0].public_party: missing required field
+  agreements[0].partner: missing required field
+  agreements[0].term: missing required field
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import enum
+import json
+import os
+import re
+import tempfile
+import tomllib
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from fractions import Fraction
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import attrs
+import cattrs
+import pendulum
+import tomli_w
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from .activities import (
+    Activity,
+    EventKind,
+    MeetingPlace,
+    Network,
+    Residency,
+    Venue,
+)
+from .agreement import Agreement
+from .case import Case, CaseGoal
+from .errors import FileError, IOPError, Problem
+from .goals import Goal, MinimumDuration
+from .targets import ActivityTarget, Indicator
+from .term import Rounding, as_date
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_DEPTH",
+    "FORMAT_VERSION",
+    "Format",
+    "check",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+    "schema",
+    "to_data",
+]
+
+Format = Literal["toml", "json"]
+Date = pendulum.Date
+
+#: The file format version this library reads and writes.
+FORMAT_VERSION = 1
+#: Files larger than this are refused unless a larger ``max_bytes`` is given.
+DEFAULT_MAX_BYTES = 4 * 1024 * 1024
+#: Tables or lists nested deeper than this are refused.
+DEFAULT_MAX_DEPTH = 32
+
+_EXACT_TEXT = re.compile(r"[0-9]+(\.[0-9]+)?|[0-9]+/[1-9][0-9]*")
+
+_ACTIVITY_KINDS: dict[str, type[Activity]] = {
+    "meeting_place": MeetingPlace,
+    "venue": Venue,
+    "network": Network,
+    "residency": Residency,
+}
+_ACTIVITY_TAGS = {cls: tag for tag, cls in _ACTIVITY_KINDS.items()}
+_GOAL_KINDS: dict[str, type[Goal]] = {
+    "minimum_duration": MinimumDuration,
+    "activity_target": ActivityTarget,
+}
+_GOAL_TAGS = {cls: tag for tag, cls in _GOAL_KINDS.items()}
+
+
+class _InvalidError(Exception):
+    """A leaf problem raised inside a hook: message, value, rule."""
+
+    def __init__(self, message: str, value: object, rule: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.value = value
+        self.rule = rule
+
+
+# --- scalar hooks: strict, never coercing ------------------------------------------------------
+
+
+def _structure_date(value: object, _: type) -> Date:
+    if isinstance(value, (str, datetime.date)) and not isinstance(value, datetime.datetime):
+        try:
+            return as_date(value)
+        except IOPError as error:
+            raise _InvalidError(error.message, value, error.rule) from None
+    raise _InvalidError("expected a date written as YYYY-MM-DD", value, "T1")
+
+
+def _structure_int(value: object, _: type) -> int:
+    if type(value) is not int:
+        raise _InvalidError("expected a whole number", value)
+    return value
+
+
+def _structure_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        raise _InvalidError("expected text", value)
+    return value
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise _InvalidError("expected true or false", value)
+    return value
+
+
+def _structure_exact(value: object, _: type) -> int | Fraction | Decimal:
+    """Exact numbers: an integer, a decimal (parsed as Decimal) or text like "40.5" or
+    "121/3"."""
+    if type(value) is int:
+        return value
+    if isinstance(value, Decimal) and value.is_finite():
+        return value
+    if isinstance(value, str) and _EXACT_TEXT.fullmatch(value):
+        return Fraction(value) if "/" in value else Decimal(value)
+    raise _InvalidError('expected an exact number (40, 40.5, "40.5" or "121/3")', value, "A1")
+
+
+def _unstructure_exact(value: int | Fraction | Decimal) -> int | str:
+    if isinstance(value, int):
+        return value
+    if isinstance(value, Fraction) and value.denominator == 1:
+        return value.numerator
+    return str(value)
+
+
+def _enum_hook(kind: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
+    allowed = [member.value for member in kind]
+
+    def structure(value: object, _: type) -> enum.Enum:
+        for member in kind:
+            if member.value == value:
+                return member
+        raise _InvalidError(f"expected one of {', '.join(map(repr, allowed))}", value)
+
+    return structure
+
+
+def _structure_agreement_ref(value: object, _: type) -> str:
+    if not isinstance(value, str) or not value:
+        raise _InvalidError("expected the id of one of the file's agreements", value)
+    return value
+
+
+def _unstructure_agreement_ref(value: Agreement | str) -> str:
+    return value.id if isinstance(value, Agreement) else value
+
+
+# --- the converter -----------------------------------------------------------------------------
+
+
+def _converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=True)
+    conv.register_structure_hook(Date, _structure_date)
+    conv.register_unstructure_hook(Date, lambda d: d)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(bool, _structure_bool)
+    exact = int | Fraction | Decimal
+    optional_exact = int | Fraction | Decimal | None
+    conv.register_structure_hook_func(lambda t: t == exact, _structure_exact)
+    conv.register_unstructure_hook_func(lambda t: t == exact, _unstructure_exact)
+    conv.register_structure_hook_func(
+        lambda t: t == optional_exact, lambda v, t: None if v is None else _structure_exact(v, t)
+    )
+    conv.register_unstructure_hook_func(
+        lambda t: t == optional_exact, lambda v: None if v is None else _unstructure_exact(v)
+    )
+    conv.register_unstructure_hook(Fraction, _unstructure_exact)
+    conv.register_unstructure_hook(Decimal, _unstructure_exact)
+    for kind in (Rounding, EventKind, Indicator):
+        conv.register_structure_hook(kind, _enum_hook(kind))
+    ref = Agreement | str
+    conv.register_structure_hook_func(lambda t: t == ref, _structure_agreement_ref)
+    conv.register_unstructure_hook_func(lambda t: t == ref, _unstructure_agreement_ref)
+    # ActivityTarget.kind is written "event_kind": "kind" tags the goal itself.
+    target_overrides: dict[str, Any] = {"kind": override(rename="event_kind")}
+    conv.register_structure_hook(
+        ActivityTarget, make_dict_structure_fn(ActivityTarget, conv, **target_overrides)
+    )
+    conv.register_unstructure_hook(
+        ActivityTarget,
+        make_dict_unstructure_fn(
+            ActivityTarget, conv, _cattrs_omit_if_default=True, **target_overrides
+        ),
+    )
+    _tagged(conv, Activity, _ACTIVITY_KINDS, "activity")
+    conv.register_structure_hook(CaseGoal, lambda v, _: _structure_goal(conv, v))
+    conv.register_unstructure_hook(CaseGoal, lambda g: _unstructure_goal(conv, g))
+    return conv
+
+
+def _tagged(conv: cattrs.Converter, base: type, kinds: Mapping[str, type], what: str) -> None:
+    """Structure ``base`` from a table with a ``kind`` tag; write the tag back."""
+
+    def structure(value: object, _: type) -> Any:
+        table = _table(value)
+        kind = table.get("kind")
+        if kind not in kinds:
+            raise (
+                _InvalidError(f"expected {what} kind one of {', '.join(map(repr, kinds))}", kind)
+                if "kind" in table
+                else _InvalidError(f"missing the {what}'s kind", table)
+            )
+        rest = {key: val for key, val in table.items() if key != "kind"}
+        return conv.structure(rest, kinds[str(kind)])
+
+    plain: dict[type, Callable[[Any], dict[str, Any]]] = {
+        cls: make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
+        for cls in kinds.values()
+    }
+    tags = {cls: tag for tag, cls in kinds.items()}
+
+    def unstructure(value: Any) -> dict[str, Any]:
+        return {"kind": tags[type(value)], **plain[type(value)](value)}
+
+    conv.register_structure_hook(base, structure)
+    conv.register_unstructure_hook(base, unstructure)
+    for cls in kinds.values():
+        conv.register_structure_hook(cls, make_dict_structure_fn(cls, conv))
+
+
+def _table(value: object) -> dict[str, Any]:
+    if not isinstance(value, Mapping):
+        raise _InvalidError("expected a table", value)
+    return dict(value)
+
+
+def _structure_goal(conv: cattrs.Converter, value: object) -> CaseGoal:
+    table = _table(value)
+    kind = table.get("kind")
+    if kind not in _GOAL_KINDS:
+        if "kind" not in table:
+            raise _InvalidError("missing the goal's kind", table)
+        raise _InvalidError(f"expected goal kind one of {', '.join(map(repr, _GOAL_KINDS))}", kind)
+    if "subject" not in table:
+        raise KeyError("subject")
+    subject = _structure_str(table["subject"], str)
+    rest = {k: v for k, v in table.items() if k not in ("kind", "subject")}
+    goal = conv.structure(rest, _GOAL_KINDS[kind])
+    return CaseGoal(subject, goal)
+
+
+def _unstructure_goal(conv: cattrs.Converter, entry: CaseGoal) -> dict[str, Any]:
+    kind = _GOAL_TAGS[type(entry.goal)]
+    return {
+        "kind": kind,
+        "subject": entry.subject,
+        **conv.unstructure(entry.goal, type(entry.goal)),
+    }
+
+
+@attrs.frozen
+class _File:
+    """The top level of a file, before cross references are resolved."""
+
+    format_version: int
+    agreements: list[Agreement]
+    title: str | None = None
+    activities: list[Activity] = attrs.Factory(list)
+    goals: list[CaseGoal] = attrs.Factory(list)
+
+
+_CONVERTER = _converter()
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+def _parse(raw: bytes, fmt: Format) -> Any:
+    text = raw.decode("utf-8")
+    if fmt == "toml":
+        return tomllib.loads(text, parse_float=Decimal)
+    return json.loads(
+        text,
+        parse_float=Decimal,
+        parse_constant=_no_constant,
+        object_pairs_hook=_no_duplicates,
+    )
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number this format accepts")
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    table: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in table:
+            raise ValueError(f"the key {key!r} appears twice in one object")
+        table[key] = value
+    return table
+
+
+def _depth_problem(data: Any, max_depth: int) -> Problem | None:
+    stack: list[tuple[Any, int, str]] = [(data, 1, "")]
+    while stack:
+        value, depth, path = stack.pop()
+        if depth > max_depth:
+            return Problem(path, f"nested deeper than {max_depth} levels")
+        if isinstance(value, Mapping):
+            stack.extend(
+                (v, depth + 1, f"{path}.{k}" if path else str(k)) for k, v in value.items()
+            )
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1, f"{path}[{i}]") for i, v in enumerate(value))
+    return None
+
+
+def loads(
+    text: str | bytes,
+    format: Format = "toml",
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    source: str = "<string>",
+) -> Case:
+    """Read a case from TOML or JSON text; raise :class:`FileError` listing every problem."""
+    raw = text.encode("utf-8") if isinstance(text, str) else text
+    if format not in ("toml", "json"):
+        raise FileError(source, (Problem("", "the format must be 'toml' or 'json'", format),))
+    if len(raw) > max_bytes:
+        raise FileError(
+            source,
+            (Problem("", f"the file is {len(raw)} bytes, more than the limit of {max_bytes}"),),
+        )
+    try:
+        data = _parse(raw, format)
+    except UnicodeDecodeError as error:
+        raise FileError(source, (Problem("", f"not UTF-8 text ({error.reason})"),)) from None
+    except RecursionError:
+        raise FileError(source, (Problem("", f"nested deeper than {max_depth} levels"),)) from None
+    except (tomllib.TOMLDecodeError, ValueError) as error:
+        raise FileError(source, (Problem("", f"not valid {format.upper()}: {error}"),)) from None
+    problem = _depth_problem(data, max_depth)
+    if problem is not None:
+        raise FileError(source, (problem,))
+    return _from_data(data, source)
+
+
+def _from_data(data: Any, source: str) -> Case:
+    if not isinstance(data, Mapping):
+        raise FileError(source, (Problem("", "the file must hold a table (object) at the top"),))
+    version = data.get("format_version")
+    if version != FORMAT_VERSION:
+        message = (
+            "missing format_version"
+            if "format_version" not in data
+            else f"unknown format_version; this version of iop-model reads format_version "
+            f"{FORMAT_VERSION}"
+        )
+        raise FileError(
+            source,
+            (
+                Problem("format_version", message, version)
+                if "format_version" in data
+                else Problem("format_version", message),
+            ),
+        )
+    try:
+        raw = _CONVERTER.structure(data, _File)
+    except (ClassValidationError, IterableValidationError) as group:
+        raise FileError(source, tuple(_problems(group, ""))) from None
+    except _InvalidError as leaf:
+        raise FileError(source, (Problem("", leaf.message, leaf.value, leaf.rule),)) from None
+    problems: list[Problem] = []
+    by_id = {agreement.id: agreement for agreement in raw.agreements}
+    activities = []
+    for index, activity in enumerate(raw.activities):
+        agreement = by_id.get(activity.agreement_id)
+        if agreement is None:
+            problems.append(
+                Problem(
+                    f"activities[{index}].agreement",
+                    f"no agreement with this id in the file (ids: {', '.join(by_id)})",
+                    activity.agreement_id,
+                )
+            )
+            continue
+        try:
+            activities.append(attrs.evolve(activity, agreement=agreement))  # type: ignore[misc]
+        except IOPError as error:
+            problems.append(_iop_problem(error, f"activities[{index}]"))
+    if problems:
+        raise FileError(source, tuple(problems))
+    try:
+        return Case(raw.agreements, activities, raw.goals, title=raw.title)
+    except IOPError as error:
+        raise FileError(source, (_iop_problem(error, ""),)) from None
+
+
+def _iop_problem(error: IOPError, prefix: str) -> Problem:
+    field = error.field or ""
+    path = prefix + (
+        "" if not field else (field if field.startswith("[") or not prefix else "." + field)
+    )
+    if error._has_value:
+        return Problem(path, error.message, error.value, error.rule)
+    return Problem(path, error.message, rule=error.rule)
+
+
+def _problems(error: BaseException, path: str) -> list[Problem]:
+    """Flatten cattrs' exception groups into problems with paths."""
+    if isinstance(error, (ClassValidationError, IterableValidationError)):
+        found: list[Problem] = []
+        with_notes, without = error.group_exceptions()
+        for sub, note in with_notes:
+            name = getattr(note, "name", None)
+            if name is None:
+                step = f"[{getattr(note, 'index', '?')}]"
+            else:
+                step = f".{name}" if path else str(name)
+            found.extend(_problems(sub, path + step))
+        for sub in without:
+            found.extend(_problems(sub, path))
+        return found
+    if isinstance(error, ForbiddenExtraKeysError):
+        return [_extra_keys(error, path, key) for key in sorted(error.extra_fields)]
+    if isinstance(error, KeyError):
+        name = str(error.args[0]) if error.args else "?"
+        return [
+            Problem(path if path.endswith(name) else _join(path, name), "missing required field")
+        ]
+    if isinstance(error, _InvalidError):
+        return [Problem(path, error.message, error.value, error.rule)]
+    if isinstance(error, IOPError):
+        return [_iop_problem(error, path)]
+    return [Problem(path, f"invalid value: {error}")]
+
+
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
+
+
+def _extra_keys(error: ForbiddenExtraKeysError, path: str, key: str) -> Problem:
+    allowed = [a.name.lstrip("_") for a in attrs.fields(error.cl) if a.init]
+    if error.cl is ActivityTarget:
+        allowed = ["event_kind" if name == "kind" else name for name in allowed]
+    close = difflib.get_close_matches(key, allowed, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return Problem(
+        _join(path, key),
+        f"unknown key{hint} (expected {', '.join(allowed)})",
+    )
+
+
+def load(
+    path: str | os.PathLike[str],
+    *,
+    format: Format | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+) -> Case:
+    """Read a case from a ``.toml`` or ``.json`` file (the format follows the suffix unless
+    given)."""
+    file = Path(path)
+    fmt = format or _format_of(file)
+    try:
+        with file.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except OSError as error:
+        raise FileError(
+            str(file), (Problem("", f"cannot read the file: {error.strerror}"),)
+        ) from None
+    return loads(raw, fmt, max_bytes=max_bytes, max_depth=max_depth, source=str(file))
+
+
+def _format_of(file: Path) -> Format:
+    suffix = file.suffix.lower()
+    if suffix == ".toml":
+        return "toml"
+    if suffix == ".json":
+        return "json"
+    raise FileError(str(file), (Problem("", "the file name must end in .toml or .json"),))
+
+
+def check(path: str | os.PathLike[str], **options: Any) -> tuple[Problem, ...]:
+    """Every problem in a file (an empty tuple when it is valid)."""
+    try:
+        load(path, **options)
+    except FileError as error:
+        return error.problems
+    return ()
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+
+def to_data(case: Case) -> dict[str, Any]:
+    """The case as plain data (dates as ``pendulum.Date``), the way files hold it."""
+    if not isinstance(case, Case):
+        raise IOPError(f"expected a Case, got {type(case).__name__}", field="case", value=case)
+    data: dict[str, Any] = {"format_version": FORMAT_VERSION}
+    if case.title is not None:
+        data["title"] = case.title
+    data["agreements"] = [_CONVERTER.unstructure(a, Agreement) for a in case.agreements]
+    if case.activities:
+        data["activities"] = [_CONVERTER.unstructure(a, Activity) for a in case.activities]
+    if case.goals:
+        data["goals"] = [_CONVERTER.unstructure(g, CaseGoal) for g in case.goals]
+    return data
+
+
+def _json_default(value: object) -> object:
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} to JSON")  # pragma: no cover
+
+
+def dumps(case: Case, format: Format = "toml") -> str:
+    """The case as TOML or JSON text."""
+    data = to_data(case)
+    if format == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2, default=_json_default) + "\n"
+    if format == "toml":
+        return tomli_w.dumps(_toml_ready(data))
+    raise IOPError("the format must be 'toml' or 'json'", field="format", value=format)
+
+
+def _toml_ready(value: Any) -> Any:
+    if isinstance(value, Date):
+        return datetime.date(value.year, value.month, value.day)
+    if isinstance(value, dict):
+        return {k: _toml_ready(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_toml_ready(v) for v in value]
+    return value
+
+
+def dump(case: Case, path: str | os.PathLike[str], *, format: Format | None = None) -> None:
+    """Write the case to ``path`` atomically: a temporary file in the same folder, flushed to
+    disk, then renamed over the target, so a crash never leaves a half-written file."""
+    file = Path(path)
+    text = dumps(case, format or _format_of(file))
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, then renamed
+        "w", encoding="utf-8", dir=file.parent, prefix=f".{file.name}.", suffix=".tmp", delete=False
+    )
+    try:
+        with handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(handle.name, file)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+
+
+# --- the schema --------------------------------------------------------------------------------
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the file format, as shipped in the package."""
+    text = (
+        resources.files("iop_model").joinpath("schema/iop-model-1.schema.json").read_text("utf-8")
+    )
+    result: dict[str, Any] = json.loads(text)
+    return result
