@@ -292,6 +292,18 @@ class AggregateReport:
         return self._total
 
 
+def readable_text(value: Fraction | int) -> str:
+    """An exact number, with a rounded decimal beside a fraction: ``'212/31 (≈ 6.84)'``."""
+    text = exact_text(value)
+    if "/" not in text:
+        return text
+    fraction = Fraction(value)
+    rounded = (Decimal(fraction.numerator) / Decimal(fraction.denominator)).quantize(
+        Decimal("0.01")
+    )
+    return f"{text} (≈ {rounded})"
+
+
 def exact_text(value: Fraction | int) -> str:
     """An exact number in plain text: ``40``, ``40.5`` or ``121/3``."""
     value = Fraction(value)

@@ -1,69 +1,252 @@
-"""The ``iop-model`` command (edge: reads files and prints; the core never imports it)."""
+"""The ``iop-model`` command (also ``python -m iop_model``).
+
+An edge module: it reads files and prints; the core never imports it. Bad input gives a
+message and a non-zero exit status, never a traceback: 1 for a problem in a file, 2 for a
+bad command line.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
+from typing import Any, TextIO
 
-from .errors import IOPError
+import pendulum
+
+from .errors import FileError, IOPError
+from .explain import Lang
 from .term import as_date, today
 
 __all__ = ["main"]
 
+Date = pendulum.Date
+
+_EXIT_PROBLEM = 1
+_EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # argparse's own errors: exit 2, no traceback
+        self.print_usage(sys.stderr)
+        self.exit(_EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _day(text: str) -> Date:
+    try:
+        return as_date(text, "--as-of")
+    except IOPError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="iop-model",
-        description="Idea-based public partnerships (IOP): term rules, goals and follow-up.",
+        description="Idea-based public partnerships (idéburet offentligt partnerskap, IOP): "
+        "exact term rules, goals and follow-up. Dates are YYYY-MM-DD; the default date is "
+        "today in Europe/Stockholm.",
+        epilog="Run 'iop-model COMMAND --help' for a command's options. "
+        "With no command, 'demo' runs.",
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def with_day_and_lang(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--as-of",
+            type=_day,
+            metavar="YYYY-MM-DD",
+            help="report as of the end of this day (default: today in Europe/Stockholm)",
+        )
+        sub.add_argument(
+            "--lang", choices=["sv", "en"], default="sv", help="language of the texts (default: sv)"
+        )
+
     demo = commands.add_parser(
-        "demo", help="report on the built-in Mölndal case (the default command)"
+        "demo",
+        help="report on the built-in Mölndal case, no file needed",
+        description="The built-in case: Mölndals stad and Konstkollektivet (2019, extended by "
+        "two years, followed by 2022–2024): terms, decisions, goals on key days and as of "
+        "the chosen day, activities.",
     )
+    with_day_and_lang(demo)
     demo.add_argument(
-        "--as-of",
+        "--on",
+        type=_day,
+        action="append",
+        default=[],
         metavar="YYYY-MM-DD",
-        help="the day to report as of (default: today in Europe/Stockholm)",
+        help="also show the goal status on this day (repeatable)",
+    )
+
+    report = commands.add_parser(
+        "report",
+        help="a follow-up report of one agreement file",
+        description="Parties, terms, decisions, goal and activity assessments with their "
+        "explanations.",
+    )
+    report.add_argument("file", metavar="FILE", help="an agreement file (.toml or .json)")
+    with_day_and_lang(report)
+    report.add_argument(
+        "--format",
+        choices=["text", "json", "markdown"],
+        default="text",
+        help="output format (default: text)",
+    )
+
+    check = commands.add_parser(
+        "check",
+        help="validate agreement files and list every problem",
+        description="Exit status 0 when every file is valid, 1 when any has a problem.",
+    )
+    check.add_argument("files", nargs="+", metavar="FILE")
+
+    assess = commands.add_parser(
+        "assess",
+        help="assess every goal of a file as of a day",
+        description="One line per goal, or with --json the assessments as machine-readable "
+        "JSON (status, figures, rule IDs and explanations).",
+    )
+    assess.add_argument("file", metavar="FILE")
+    with_day_and_lang(assess)
+    assess.add_argument("--json", action="store_true", help="print JSON")
+
+    commands.add_parser(
+        "schema",
+        help="print the JSON Schema of agreement files",
+        description="The JSON Schema (draft 2020-12) of format_version 1.",
     )
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the command line with ``argv``; return the exit status."""
+    stdout = out or sys.stdout
     args = _parser().parse_args(argv)
+    command = args.command or "demo"
     try:
-        as_of = as_date(args.as_of, "--as-of") if getattr(args, "as_of", None) else today()
-        return _demo(as_of)
+        if command == "demo":
+            return _demo(args, stdout)
+        if command == "report":
+            return _report(args, stdout)
+        if command == "check":
+            return _check(args.files, stdout)
+        if command == "assess":
+            return _assess(args, stdout)
+        return _schema(stdout)
+    except FileError as error:
+        print(f"iop-model: {error}", file=sys.stderr)
+        return _EXIT_PROBLEM
     except IOPError as error:
         print(f"iop-model: {error}", file=sys.stderr)
-        return 2
+        return _EXIT_PROBLEM
 
 
-def _demo(as_of: object) -> int:
+def _as_of(args: argparse.Namespace) -> tuple[Date, bool]:
+    chosen: Date | None = getattr(args, "as_of", None)
+    return (today(), True) if chosen is None else (chosen, False)
+
+
+def _demo(args: argparse.Namespace, out: TextIO) -> int:
     from .cases import molndal
-    from .report import goal_lines, partnership_report
-    from .targets import ActivityTarget, Indicator
-    from .term import Term, calendar_day
+    from .report import build, render_text
 
-    day = calendar_day(as_of)
-    print(partnership_report(molndal.partnership(), day))
-    print()
-    print("Goal 'minst tre år' for the first agreement (G rules):")
-    days = sorted({*molndal.KEY_DAYS, day})
-    print("\n".join(goal_lines(molndal.GOAL, molndal.extended_agreement(), days)))
-    print()
-    print("Activities 2019 (A rules):")
-    for activity in molndal.activities():
-        f = activity.figures(Term.year(2019))
-        visitors = "" if f.total is None else f", {f.total} visitors, mean {f.mean}"
-        print(f"  {activity.name}: {f.count} {activity.count_words[0]}{visitors}")
-    target = ActivityTarget(Indicator.MEAN_VISITORS, Term.year(2019), target=50)
-    print()
-    print(
-        "\n".join(
-            "  " + line
-            for line in target.assess(molndal.meeting_place(), day).explain("en").splitlines()
-        )
+    lang: Lang = getattr(args, "lang", "sv")
+    as_of, is_today = _as_of(args)
+    case = molndal.case()
+    print(render_text(build(case, as_of, lang, today=is_today)), file=out)
+    days = sorted({*molndal.KEY_DAYS, *getattr(args, "on", []), as_of})
+    first = molndal.extended_agreement()
+    heading = (
+        "Målet 'minst tre år' för det första avtalet, dag för dag (G-reglerna):"
+        if lang == "sv"
+        else "The goal 'minst tre år' for the first agreement, day by day (the G rules):"
     )
+    print(f"\n{heading}", file=out)
+    for day in days:
+        status = molndal.GOAL.assess(first, day).status
+        print(f"  {day}: {status.sv if lang == 'sv' else status.name}", file=out)
+    without = molndal.GOAL.assess(molndal.first_agreement(), pendulum.date(2020, 1, 1)).status
+    ended = first.terminate(pendulum.date(2020, 6, 30), pendulum.date(2020, 5, 15), "Uppsägning")
+    terminated = molndal.GOAL.assess(ended, pendulum.date(2020, 5, 15)).status
+    if lang == "sv":
+        print(f"  Utan förlängningen, per 2020-01-01: {without.sv}", file=out)
+        print(
+            f"  Uppsagt 2020-06-30 (beslut 2020-05-15), per 2020-05-15: {terminated.sv}", file=out
+        )
+    else:
+        print(f"  Without the extension, as of 2020-01-01: {without.name}", file=out)
+        print(
+            f"  Terminated 2020-06-30 (decided 2020-05-15), as of 2020-05-15: {terminated.name}",
+            file=out,
+        )
+    return 0
+
+
+def _report(args: argparse.Namespace, out: TextIO) -> int:
+    from .files import load
+    from .report import build, render_markdown, render_text
+
+    case = load(args.file)
+    as_of, is_today = _as_of(args)
+    data = build(case, as_of, args.lang, today=is_today)
+    if args.format == "json":
+        print(json.dumps(data, ensure_ascii=False, indent=2), file=out)
+    elif args.format == "markdown":
+        print(render_markdown(data), file=out, end="")
+    else:
+        print(render_text(data), file=out)
+    return 0
+
+
+def _check(files: list[str], out: TextIO) -> int:
+    from .files import check
+
+    failed = 0
+    for name in files:
+        problems = check(name)
+        if problems:
+            failed += 1
+            count = len(problems)
+            print(f"{name}: {count} problem{'s' if count != 1 else ''}", file=out)
+            for problem in problems:
+                print(f"  {problem}", file=out)
+        else:
+            print(f"{name}: ok", file=out)
+    return _EXIT_PROBLEM if failed else 0
+
+
+def _assess(args: argparse.Namespace, out: TextIO) -> int:
+    from .files import load
+
+    case = load(args.file)
+    as_of, is_today = _as_of(args)
+    assessments = case.assess(as_of)
+    if args.json:
+        data = {
+            "file": args.file,
+            "as_of": as_of.isoformat(),
+            "as_of_is_today": is_today,
+            "assessments": [
+                {"subject_name": entry.subject, **assessment.to_dict()}
+                for entry, assessment in zip(case.goals, assessments, strict=True)
+            ],
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=2), file=out)
+        return 0
+    print(
+        f"{args.file}: as of {as_of}" + (" (today in Europe/Stockholm)" if is_today else ""),
+        file=out,
+    )
+    for entry, assessment in zip(case.goals, assessments, strict=True):
+        status = assessment.status
+        label = status.sv if args.lang == "sv" else status.name
+        print(f"  {entry.subject}: {entry.goal.title(args.lang)}: {label}", file=out)
+    return 0
+
+
+def _schema(out: TextIO) -> int:
+    from .files import schema
+
+    print(json.dumps(schema(), ensure_ascii=False, indent=2), file=out)
     return 0

@@ -377,7 +377,7 @@ def _from_data(data: Any, source: str) -> Case:
     if not isinstance(data, Mapping):
         raise FileError(source, (Problem("", "the file must hold a table (object) at the top"),))
     version = data.get("format_version")
-    if version != FORMAT_VERSION:
+    if type(version) is not int or version != FORMAT_VERSION:
         message = (
             "missing format_version"
             if "format_version" not in data

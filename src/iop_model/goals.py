@@ -172,19 +172,28 @@ class Assessment:
 
     def to_dict(self) -> dict[str, object]:
         """Plain data for systems and notebooks (JSON types only)."""
-        subject_id = getattr(self.subject, "id", None)
-        if subject_id is None and isinstance(self.subject, Partnership):
-            subject_id = self.subject.first.id
         return {
             "goal": self.goal.to_dict(),
-            "subject": subject_id,
-            "subject_kind": type(self.subject).__name__,
+            "subject": _describe(self.subject),
             "as_of": self.as_of.isoformat(),
             "status": self.status.value,
             "figures": {name: plain(value) for name, value in self.figures.items()},
             "rules": list(self.rules),
             "explanation": {lang: self.explain(lang) for lang in ("sv", "en")},
         }
+
+
+def _describe(subject: object) -> dict[str, object]:
+    """A subject as plain data: its kind and what identifies it."""
+    if isinstance(subject, Agreement):
+        return {"kind": "agreement", "id": subject.id}
+    if isinstance(subject, Partnership):
+        return {"kind": "partnership", "agreements": [a.id for a in subject.agreements]}
+    return {
+        "kind": type(subject).__name__,
+        "name": getattr(subject, "name", None),
+        "agreement": getattr(subject, "agreement_id", None),
+    }
 
 
 class Goal(abc.ABC):
@@ -203,6 +212,10 @@ class Goal(abc.ABC):
     @abc.abstractmethod
     def to_dict(self) -> dict[str, object]:
         """The goal as plain data."""
+
+    @abc.abstractmethod
+    def title(self, lang: Lang) -> str:
+        """The goal in a few words, in Swedish or English."""
 
 
 # --- G1 As of a day ----------------------------------------------------------------------------

@@ -38,6 +38,7 @@ from .activities import (
     Venue,
     check_exact,
     exact_text,
+    readable_text,
 )
 from .errors import GoalError
 from .explain import Lang, Line
@@ -347,7 +348,7 @@ def _counted_line(assessment: Assessment) -> Line:
     extra = ""
     extra_sv = ""
     if f["total"] is not None:
-        mean = "-" if f["mean"] is None else _num(f["mean"])
+        mean = "-" if f["mean"] is None else readable_text(Fraction(f["mean"]))  # type: ignore[arg-type]
         extra = f", {f['total']} visitors, mean {mean}"
         extra_sv = f", {f['total']} besökare, medelvärde {mean}"
     kinds = "".join(f", {n} {k}" for k, n in sorted(figures.by_kind.items()))

@@ -19,16 +19,21 @@ import calendar
 import datetime
 from fractions import Fraction
 
+import attrs
 import pendulum
 from hypothesis import strategies as st
 
 from .activities import AggregateReport, MeetingPlace, Occasion
 from .agreement import Agreement, Extension, Partnership, Termination
+from .case import PARTNERSHIP, Case, CaseGoal
+from .goals import MinimumDuration
 from .parties import IdeaBasedParty, PublicParty
+from .targets import ActivityTarget, Indicator
 from .term import Length, Rounding, Term
 
 __all__ = [
     "agreements",
+    "cases",
     "dates",
     "edge_dates",
     "extended_agreements",
@@ -278,3 +283,33 @@ def meeting_places(draw: st.DrawFn, agreement: Agreement | str = "iop-1") -> Mee
             else:
                 reports.append(AggregateReport(period, count, total_visitors=total))
     return MeetingPlace(agreement, "Mötesplatsen", occasions=detailed, reports=reports)
+
+
+@st.composite
+def cases(draw: st.DrawFn) -> Case:
+    """Cases as agreement files hold them: a partnership, meeting places on its agreements,
+    and duration goals and activity targets on them."""
+    partnership = draw(partnerships(max_agreements=3))
+    activities = []
+    for index, agreement in enumerate(partnership.agreements):
+        if draw(st.booleans()):
+            place = draw(meeting_places(agreement))
+            activities.append(attrs.evolve(place, name=f"Mötesplats {index}"))
+    goals: list[CaseGoal] = []
+    subjects = [PARTNERSHIP, *(a.id for a in partnership.agreements)]
+    for _ in range(draw(st.integers(0, 3))):
+        length = draw(lengths(max_years=4))
+        goal = MinimumDuration(
+            length.years, length.months, length.days, contiguous=draw(st.booleans())
+        )
+        goals.append(CaseGoal(draw(st.sampled_from(subjects)), goal))
+    for activity in activities:
+        if draw(st.booleans()):
+            target = ActivityTarget(
+                draw(st.sampled_from([Indicator.OCCASIONS, Indicator.VISITORS])),
+                Term.year(activity.span().start.year),  # type: ignore[union-attr]
+                target=draw(st.integers(1, 100) | st.decimals("0.5", "99.5", places=1)),
+            )
+            goals.append(CaseGoal(activity.name, target))
+    title = draw(st.none() | _names)
+    return Case(partnership.agreements, activities, goals, title=title)
