@@ -116,7 +116,7 @@ def test_assess_json() -> None:
     assert "SÄKRAT" in data["assessments"][1]["explanation"]["sv"]
     assert data["assessments"][0]["subject"] == {
         "kind": "partnership",
-        "agreements": ["molndal-konstkollektivet-2019"],
+        "agreements": ["molndal-konstkollektivet-2019", "molndal-konstkollektivet-2022"],
     }
     assert data["assessments"][2]["subject"]["name"] == "Öppen Kulturell Mötesplats"
 
