@@ -407,3 +407,9 @@ def test_fuzz_mutated_documents(path: tuple[Any, ...], how: str, value: Any) -> 
     if VALIDATOR.is_valid(data):
         # the schema is structural: what it accepts may still break a rule, but never crashes
         pass
+
+
+def test_the_docs_show_the_shipped_schema() -> None:
+    text = (ROOT / "docs" / "files.md").read_text("utf-8")
+    shown = text.split("<!-- schema:start -->\n```json\n")[1].split("\n```\n<!-- schema:end -->")[0]
+    assert json.loads(shown) == schema()

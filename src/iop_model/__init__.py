@@ -15,6 +15,8 @@ agreements, and the rules behind them, each with an ID.
 Length(years=3, months=0, days=0)
 """
 
+from typing import Any
+
 from .activities import (
     Activity,
     AggregateReport,
@@ -29,12 +31,15 @@ from .activities import (
     Venue,
 )
 from .agreement import Agreement, Extension, Partnership, Termination
+from .case import PARTNERSHIP, Case, CaseGoal
 from .errors import (
     ActivityError,
     AgreementError,
     AmbiguousDateError,
+    CaseError,
     DateError,
     ExtensionError,
+    FileError,
     GoalError,
     IOPError,
     LateExtensionError,
@@ -51,8 +56,22 @@ from .term import DEFAULT_ROUNDING, Length, Rounding, Term, as_date, today
 
 __version__ = "0.1.0"
 
+_FILE_FUNCTIONS = ("dump", "dumps", "load", "loads")
+
+
+def __getattr__(name: str) -> Any:
+    """``iop_model.load`` and friends, imported from :mod:`iop_model.files` on first use so
+    that ``import iop_model`` stays light (no cattrs, no TOML writer)."""
+    if name in _FILE_FUNCTIONS:
+        from . import files
+
+        return getattr(files, name)
+    raise AttributeError(f"module 'iop_model' has no attribute {name!r}")
+
+
 __all__ = [
     "DEFAULT_ROUNDING",
+    "PARTNERSHIP",
     "RULES",
     "Activity",
     "ActivityError",
@@ -62,12 +81,16 @@ __all__ = [
     "AgreementError",
     "AmbiguousDateError",
     "Assessment",
+    "Case",
+    "CaseError",
+    "CaseGoal",
     "DateError",
     "Event",
     "EventKind",
     "Extension",
     "ExtensionError",
     "Figures",
+    "FileError",
     "Goal",
     "GoalError",
     "GoalStatus",
@@ -95,5 +118,9 @@ __all__ = [
     "Venue",
     "__version__",
     "as_date",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
     "today",
 ]
