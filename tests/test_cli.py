@@ -220,3 +220,19 @@ def test_missing_file() -> None:
     result = run("report", "no-such-file.toml")
     assert result.returncode == 1
     assert "cannot read the file" in result.stderr
+
+
+def test_a_closed_pipe_is_not_a_traceback() -> None:
+    script = (
+        "import io, sys\n"
+        "from iop_model.cli import main\n"
+        "class Closed(io.StringIO):\n"
+        "    def write(self, text):\n"
+        "        raise BrokenPipeError(32, 'Broken pipe')\n"
+        "sys.exit(main(['demo'], out=Closed()))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr

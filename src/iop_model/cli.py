@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
@@ -134,6 +135,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         if command == "assess":
             return _assess(args, stdout)
         return _schema(stdout)
+    except BrokenPipeError:  # the reader went away (`iop-model demo | head`): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return _EXIT_PROBLEM
     except FileError as error:
         print(f"iop-model: {error}", file=sys.stderr)
         return _EXIT_PROBLEM
