@@ -1,7 +1,9 @@
 """iop-model: idea-based public partnerships (idéburet offentligt partnerskap, IOP) in code.
 
 Exact term rules on calendar days, agreements with extensions, terminations and follow-on
-agreements, and the rules behind them, each with an ID.
+agreements, goals assessed as of any day, activities and their follow-up, each rule with an
+ID. Activities, targets, cases and files are imported on first use, so that
+``import iop_model`` stays light.
 
 >>> import pendulum
 >>> import iop_model as iop
@@ -15,23 +17,12 @@ agreements, and the rules behind them, each with an ID.
 Length(years=3, months=0, days=0)
 """
 
-from typing import Any
+from __future__ import annotations
 
-from .activities import (
-    Activity,
-    AggregateReport,
-    Event,
-    EventKind,
-    Figures,
-    MeetingPlace,
-    Membership,
-    Network,
-    Occasion,
-    Residency,
-    Venue,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .agreement import Agreement, Extension, Partnership, Termination
-from .case import PARTNERSHIP, Case, CaseGoal
 from .errors import (
     ActivityError,
     AgreementError,
@@ -51,22 +42,62 @@ from .errors import (
 from .goals import Assessment, Goal, GoalStatus, MinimumDuration
 from .parties import IdeaBasedParty, PublicParty
 from .rules import RULES, Rule
-from .targets import ActivityTarget, Indicator
 from .term import DEFAULT_ROUNDING, Length, Rounding, Term, as_date, today
+
+if TYPE_CHECKING:  # resolved lazily at run time, see __getattr__
+    from .activities import (
+        Activity,
+        AggregateReport,
+        Event,
+        EventKind,
+        Figures,
+        MeetingPlace,
+        Membership,
+        Network,
+        Occasion,
+        Residency,
+        Venue,
+    )
+    from .case import PARTNERSHIP, Case, CaseGoal
+    from .files import dump, dumps, load, loads
+    from .targets import ActivityTarget, Indicator
 
 __version__ = "0.1.0"
 
-_FILE_FUNCTIONS = ("dump", "dumps", "load", "loads")
+#: Public names imported on first use, by module.
+_LAZY = {
+    "activities": (
+        "Activity",
+        "AggregateReport",
+        "Event",
+        "EventKind",
+        "Figures",
+        "MeetingPlace",
+        "Membership",
+        "Network",
+        "Occasion",
+        "Residency",
+        "Venue",
+    ),
+    "targets": ("ActivityTarget", "Indicator"),
+    "case": ("PARTNERSHIP", "Case", "CaseGoal"),
+    "files": ("dump", "dumps", "load", "loads"),
+}
+_LAZY_NAMES = {name: module for module, names in _LAZY.items() for name in names}
 
 
 def __getattr__(name: str) -> Any:
-    """``iop_model.load`` and friends, imported from :mod:`iop_model.files` on first use so
-    that ``import iop_model`` stays light (no cattrs, no TOML writer)."""
-    if name in _FILE_FUNCTIONS:
-        from . import files
+    """Import a lazily loaded public name (PEP 562) and keep it in the module."""
+    module = _LAZY_NAMES.get(name)
+    if module is None:
+        raise AttributeError(f"module 'iop_model' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
 
-        return getattr(files, name)
-    raise AttributeError(f"module 'iop_model' has no attribute {name!r}")
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY_NAMES))
 
 
 __all__ = [

@@ -55,6 +55,8 @@ from .term import (
     check_termination,
     extension_term,
     known_on,
+    trusted_length,
+    trusted_term,
 )
 
 __all__ = ["Agreement", "Extension", "Partnership", "Termination"]
@@ -90,7 +92,7 @@ class Extension:
     note: str | None = attrs.field(default=None, validator=optional_text(ExtensionError))
 
     def __attrs_post_init__(self) -> None:
-        if self.until is None and self.length.is_zero:
+        if self.until is None and not (self.years or self.months or self.days):
             raise ExtensionError(
                 "an extension needs a positive length (years, months, days) or an until day",
                 rule=T4,
@@ -101,7 +103,7 @@ class Extension:
     @property
     def length(self) -> Length:
         """The extension's length as given (zero when only ``until`` is given)."""
-        return Length(self.years, self.months, self.days)
+        return trusted_length(self.years, self.months, self.days)  # fields checked by _count
 
     def term_after(self, current_end: Date, rounding: Rounding = DEFAULT_ROUNDING) -> Term:
         """The term this extension adds after ``current_end`` (T8, T10)."""
@@ -213,7 +215,7 @@ class Agreement:
         for term in scheduled:
             if term.start > termination.on:
                 break
-            kept.append(Term(term.start, min(term.end, termination.on)))
+            kept.append(trusted_term(term.start, min(term.end, termination.on)))
         return tuple(kept)
 
     # --- what the agreement says -------------------------------------------------------------
@@ -241,7 +243,7 @@ class Agreement:
     @property
     def span(self) -> Term:
         """One term from the start to :attr:`end`."""
-        return Term(self.start, self.end)
+        return trusted_term(self.term.start, self._terms[-1].end)
 
     @property
     def is_terminated(self) -> bool:
@@ -289,13 +291,34 @@ class Agreement:
                 field="decided_on",
                 value=self.decided_on,
             )
-        extensions = tuple(e for e in self.extensions if e.decided_on <= day)
         termination = self.termination
-        if termination is not None and termination.decided_on > day:
-            termination = None
-        if extensions == self.extensions and termination is self.termination:
+        if termination is not None and termination.decided_on <= day:
+            return self  # T12: a termination comes after every extension, so all are known
+        known = 0
+        for extension in self.extensions:  # decided in order (T9): the known ones are a prefix
+            if extension.decided_on > day:
+                break
+            known += 1
+        if known == len(self.extensions) and termination is None:
             return self
-        return attrs.evolve(self, extensions=extensions, termination=termination)
+        return self._prefix(known)
+
+    def _prefix(self, extensions: int) -> Agreement:
+        """This agreement with only its first ``extensions`` extensions and no termination.
+
+        A prefix of a valid agreement's decisions is valid (T9 orders them, T12 puts a
+        termination after all of them), so the copy is built without re-validation.
+        """
+        copy = object.__new__(Agreement)
+        for field in attrs.fields(Agreement):
+            if field.init:
+                object.__setattr__(copy, field.name, getattr(self, field.name))
+        scheduled = self._scheduled[: extensions + 1]
+        object.__setattr__(copy, "extensions", self.extensions[:extensions])
+        object.__setattr__(copy, "termination", None)
+        object.__setattr__(copy, "_scheduled", scheduled)
+        object.__setattr__(copy, "_terms", scheduled)
+        return copy
 
 
 def _as_agreements(value: Iterable[Agreement]) -> tuple[Agreement, ...]:
@@ -346,7 +369,7 @@ class Partnership:
     @property
     def span(self) -> Term:
         """From the first agreement's start to the last agreement's end."""
-        return Term(self.start, self.end)
+        return trusted_term(self.start, self.end)
 
     @property
     def terms(self) -> tuple[Term, ...]:
@@ -458,10 +481,11 @@ def _chain(agreements: tuple[Agreement, ...]) -> tuple[Agreement, ...]:
             field="agreements",
             value=tuple(r.id for r in roots),
         )
+    positions = {agreement.id: index for index, agreement in enumerate(agreements)}
     ordered = [roots[0]]
     while ordered[-1].id in successor and len(ordered) <= len(agreements):
         following = successor[ordered[-1].id]
-        position = agreements.index(following)
+        position = positions[following.id]
         check_follow_on(ordered[-1].span, following.span, f"agreements[{position}].term.start")
         ordered.append(following)
     if len(ordered) != len(agreements):

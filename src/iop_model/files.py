@@ -25,11 +25,13 @@ from __future__ import annotations
 import datetime
 import difflib
 import enum
+import gc
 import json
 import os
 import re
 import tempfile
 import tomllib
+import typing
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -56,8 +58,9 @@ from .agreement import Agreement
 from .case import Case, CaseGoal
 from .errors import FileError, IOPError, Problem
 from .goals import Goal, MinimumDuration
+from .parties import IdeaBasedParty, PublicParty
 from .targets import ActivityTarget, Indicator
-from .term import Rounding, as_date
+from .term import Rounding, _parse_iso_day, as_date
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -82,6 +85,8 @@ FORMAT_VERSION = 1
 DEFAULT_MAX_BYTES = 4 * 1024 * 1024
 #: Tables or lists nested deeper than this are refused.
 DEFAULT_MAX_DEPTH = 32
+#: The deepest nesting a valid file can have (file, agreements, agreement, extensions, ...).
+_FORMAT_DEPTH = 8
 
 _EXACT_TEXT = re.compile(r"[0-9]+(\.[0-9]+)?|[0-9]+/[1-9][0-9]*")
 
@@ -113,7 +118,12 @@ class _InvalidError(Exception):
 
 
 def _structure_date(value: object, _: type) -> Date:
-    if isinstance(value, (str, datetime.date)) and not isinstance(value, datetime.datetime):
+    if type(value) is str:
+        try:
+            return _parse_iso_day(value, None)
+        except IOPError as error:
+            raise _InvalidError(error.message, value, error.rule) from None
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
         try:
             return as_date(value)
         except IOPError as error:
@@ -184,8 +194,10 @@ def _unstructure_agreement_ref(value: Agreement | str) -> str:
 # --- the converter -----------------------------------------------------------------------------
 
 
-def _converter() -> cattrs.Converter:
-    conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=True)
+def _converter(detailed: bool = True) -> cattrs.Converter:
+    conv = cattrs.Converter(
+        forbid_extra_keys=True, omit_if_default=True, detailed_validation=detailed
+    )
     conv.register_structure_hook(Date, _structure_date)
     conv.register_unstructure_hook(Date, lambda d: d)
     conv.register_structure_hook(int, _structure_int)
@@ -219,10 +231,57 @@ def _converter() -> cattrs.Converter:
             ActivityTarget, conv, _cattrs_omit_if_default=True, **target_overrides
         ),
     )
+    if not detailed:
+        conv.register_structure_hook_factory(_is_sequence, lambda t: _sequence_hook(conv, t))
+        for party in (PublicParty, IdeaBasedParty):
+            conv.register_structure_hook(party, _interned(make_dict_structure_fn(party, conv)))
     _tagged(conv, Activity, _ACTIVITY_KINDS, "activity")
     conv.register_structure_hook(CaseGoal, lambda v, _: _structure_goal(conv, v))
     conv.register_unstructure_hook(CaseGoal, lambda g: _unstructure_goal(conv, g))
     return conv
+
+
+def _interned(structure: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    """Structure equal tables once: a register repeats the same parties many times, and the
+    frozen values can be shared."""
+    seen: dict[tuple[tuple[str, Any], ...], Any] = {}
+
+    def hook(value: Any, kind: Any) -> Any:
+        if type(value) is not dict or any(type(v) not in (str, bool) for v in value.values()):
+            return structure(value, kind)
+        key = tuple(value.items())
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = structure(value, kind)
+            if len(seen) > 4096:
+                seen.clear()
+        return found
+
+    return hook
+
+
+def _is_sequence(kind: Any) -> bool:
+    """``tuple[X, ...]`` or ``list[X]``."""
+    args = typing.get_args(kind)
+    origin = typing.get_origin(kind)
+    return (origin is tuple and len(args) == 2 and args[1] is Ellipsis) or (
+        origin is list and len(args) == 1
+    )
+
+
+def _sequence_hook(conv: cattrs.Converter, kind: Any) -> Callable[[object, Any], Any]:
+    """A lean hook for homogeneous sequences, for the fast converter (cattrs' generic one
+    keeps per-item bookkeeping that only the detailed pass needs)."""
+    item = typing.get_args(kind)[0]
+    handler = conv.get_structure_hook(item)
+    make = tuple if typing.get_origin(kind) is tuple else list
+
+    def structure(value: object, _: Any) -> Any:
+        if not isinstance(value, list):
+            raise _InvalidError("expected a list", value)
+        return make(handler(element, item) for element in value)
+
+    return structure
 
 
 def _tagged(conv: cattrs.Converter, base: type, kinds: Mapping[str, type], what: str) -> None:
@@ -296,7 +355,11 @@ class _File:
     goals: list[CaseGoal] = attrs.Factory(list)
 
 
+#: Reads and writes files; on a bad file, collects every problem with its path.
 _CONVERTER = _converter()
+#: Tried first: the same hooks without cattrs' per-field bookkeeping, which a valid file
+#: does not need. Any failure is read again with ``_CONVERTER`` to report every problem.
+_FAST = _converter(detailed=False)
 
 
 # --- reading -----------------------------------------------------------------------------------
@@ -319,27 +382,42 @@ def _no_constant(name: str) -> None:
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    table: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in table:
-            raise ValueError(f"the key {key!r} appears twice in one object")
-        table[key] = value
+    table = dict(pairs)
+    if len(table) != len(pairs):  # a key given twice would otherwise silently win
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise ValueError(f"the key {key!r} appears twice in one object")
+            seen.add(key)
     return table
 
 
 def _depth_problem(data: Any, max_depth: int) -> Problem | None:
-    stack: list[tuple[Any, int, str]] = [(data, 1, "")]
+    """A problem when tables or lists nest deeper than ``max_depth`` (only containers are
+    visited; the path is worked out only when the limit is passed)."""
+    containers = (dict, list)
+    stack: list[tuple[Any, int]] = [(data, 1)]
     while stack:
-        value, depth, path = stack.pop()
+        value, depth = stack.pop()
         if depth > max_depth:
-            return Problem(path, f"nested deeper than {max_depth} levels")
-        if isinstance(value, Mapping):
-            stack.extend(
-                (v, depth + 1, f"{path}.{k}" if path else str(k)) for k, v in value.items()
-            )
-        elif isinstance(value, list):
-            stack.extend((v, depth + 1, f"{path}[{i}]") for i, v in enumerate(value))
+            return Problem(_path_to(data, value), f"nested deeper than {max_depth} levels")
+        children = value.values() if type(value) is dict else value
+        stack.extend((child, depth + 1) for child in children if type(child) in containers)
     return None
+
+
+def _path_to(data: Any, target: Any, path: str = "") -> str:
+    """The path of the container ``target`` within ``data``."""
+    stack: list[tuple[Any, str]] = [(data, path)]
+    while stack:
+        value, where = stack.pop()
+        if value is target:
+            return where
+        if isinstance(value, dict):
+            stack.extend((v, f"{where}.{k}" if where else str(k)) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((v, f"{where}[{i}]") for i, v in enumerate(value))
+    return path  # pragma: no cover
 
 
 def loads(
@@ -367,13 +445,24 @@ def loads(
         raise FileError(source, (Problem("", f"nested deeper than {max_depth} levels"),)) from None
     except (tomllib.TOMLDecodeError, ValueError) as error:
         raise FileError(source, (Problem("", f"not valid {format.upper()}: {error}"),)) from None
-    problem = _depth_problem(data, max_depth)
+    paused = gc.isenabled()
+    gc.disable()  # a load builds many small acyclic objects: the cyclic collector only costs
+    try:
+        return _from_data(data, source, max_depth)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _check_depth(data: Any, source: str, max_depth: int) -> None:
+    problem = _depth_problem(data, max_depth) if isinstance(data, (dict, list)) else None
     if problem is not None:
         raise FileError(source, (problem,))
-    return _from_data(data, source)
 
 
-def _from_data(data: Any, source: str) -> Case:
+def _from_data(data: Any, source: str, max_depth: int = DEFAULT_MAX_DEPTH) -> Case:
+    if max_depth < _FORMAT_DEPTH:
+        _check_depth(data, source, max_depth)
     if not isinstance(data, Mapping):
         raise FileError(source, (Problem("", "the file must hold a table (object) at the top"),))
     version = data.get("format_version")
@@ -393,7 +482,13 @@ def _from_data(data: Any, source: str) -> Case:
             ),
         )
     try:
-        raw = _CONVERTER.structure(data, _File)
+        try:
+            raw = _FAST.structure(data, _File)
+        except Exception:  # any failure: read again, reporting every problem
+            # A file that structures cleanly nests no deeper than the format itself; one that
+            # does not is checked for depth before the detailed pass walks it.
+            _check_depth(data, source, max_depth)
+            raw = _CONVERTER.structure(data, _File)
     except (ClassValidationError, IterableValidationError) as group:
         raise FileError(source, tuple(_problems(group, ""))) from None
     except _InvalidError as leaf:

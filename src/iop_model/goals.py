@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import abc
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, TypeAlias
+from typing import Any, NamedTuple, TypeAlias
 
 import attrs
 import pendulum
@@ -43,6 +43,7 @@ from .term import (
     calendar_day,
     end_of,
     length_of,
+    trusted_term,
 )
 
 __all__ = ["Assessment", "Goal", "GoalStatus", "MinimumDuration"]
@@ -114,6 +115,38 @@ def plain(value: object) -> object:
     if isinstance(value, enum.Enum):
         return value.value
     return value
+
+
+class Figures(Mapping[str, Figure]):
+    """An assessment's figures by name, in a fixed order. Figures that cost a computation
+    (lengths by rule T6) are computed on first access and then kept."""
+
+    __slots__ = ("_compute", "_order", "_values")
+
+    def __init__(
+        self,
+        values: dict[str, Figure],
+        order: tuple[str, ...] | None = None,
+        compute: Callable[[], dict[str, Figure]] | None = None,
+    ) -> None:
+        self._values = values
+        self._order = order if order is not None else tuple(values)
+        self._compute = compute
+
+    def __getitem__(self, name: str) -> Figure:
+        if name not in self._values and self._compute is not None:
+            self._values.update(self._compute())
+            self._compute = None
+        return self._values[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def __repr__(self) -> str:
+        return f"Figures({dict(self)!r})"
 
 
 @attrs.frozen(eq=False)
@@ -320,12 +353,17 @@ class _Piece:
     extension_decided_on: Date | None  # None: the agreement's own term
 
 
-@attrs.frozen
-class _Period:
-    pieces: tuple[_Piece, ...]
+class _Period(NamedTuple):
+    """The counted period of G2: the agreements it runs through and whether it can grow."""
+
+    chain: tuple[Agreement, ...]
     can_grow: bool
     closed_because: str  # "", "ended", "terminated", "max_extent"
     terminated_on: Date | None
+
+    @property
+    def pieces(self) -> list[_Piece]:
+        return [piece for agreement in self.chain for piece in _pieces_of(agreement)]
 
 
 def _pieces_of(agreement: Agreement) -> list[_Piece]:
@@ -333,6 +371,19 @@ def _pieces_of(agreement: Agreement) -> list[_Piece]:
     for term, extension in zip(agreement.terms[1:], agreement.extensions, strict=False):
         pieces.append(_Piece(term, agreement.id, extension.decided_on))
     return pieces
+
+
+_CONTIGUOUS_ORDER = (
+    "required",
+    "counted_period",
+    "threshold",
+    "covered",
+    "covered_days",
+    "agreed",
+    "agreed_days",
+    "shortfall",
+    "shortfall_days",
+)
 
 
 def _length_value(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -358,8 +409,10 @@ class MinimumDuration(Goal):
     days: int = attrs.field(default=0, validator=_length_value)
     contiguous: bool = attrs.field(default=True)
     description: str | None = attrs.field(default=None)
+    _length: Length = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_length", Length(self.years, self.months, self.days))
         if self.length.is_zero:
             raise GoalError(
                 "a minimum duration needs a positive length", rule=T4, field="years", value=0
@@ -371,7 +424,8 @@ class MinimumDuration(Goal):
 
     @property
     def length(self) -> Length:
-        return Length(self.years, self.months, self.days)
+        """The required length."""
+        return self._length
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -428,7 +482,13 @@ class MinimumDuration(Goal):
             "shortfall_days": None,
         }
         return Assessment(
-            self, subject, as_of, GoalStatus.OPEN, figures, (G1, T13, G7), ("undecided", None)
+            self,
+            subject,
+            as_of,
+            GoalStatus.OPEN,
+            Figures(figures),
+            (G1, T13, G7),
+            ("undecided", None),
         )
 
     def _assess_contiguous(
@@ -439,41 +499,51 @@ class MinimumDuration(Goal):
         period: _Period,
         rounding: Any,
     ) -> Assessment:
-        counted = Term(period.pieces[0].term.start, period.pieces[-1].term.end)
-        threshold = end_of(counted.start, self.length, rounding)  # G3 (T4)
-        covered_term = (
-            Term(counted.start, min(as_of, counted.end)) if as_of >= counted.start else None
-        )
-        covered = (
-            length_of(covered_term.start, covered_term.end, rounding) if covered_term else Length()
-        )
-        agreed = length_of(counted.start, counted.end, rounding)
+        start, end = period.chain[0].term.start, period.chain[-1].end
+        threshold = end_of(start, self._length, rounding)  # G3 (T4)
         rules: list[str] = [G1, T13, G2]
-        rules.extend(_period_rules(known, period))
-        rules.extend([G3, T4, T7])
-        if threshold <= counted.end:
+        if any(len(agreement.terms) > 1 for agreement in period.chain):
+            rules.append(T8)  # an extension term still in force (a termination may cut it)
+        if len(period.chain) > 1:
+            rules.append(T14)
+        if period.terminated_on is not None:
+            rules.append(T12)
+        rules += (G3, T4, T7)
+        secured = threshold <= end
+        if secured:
             status = GoalStatus.ACHIEVED if threshold <= as_of else GoalStatus.SECURED
             rules.append(G4 if status is GoalStatus.ACHIEVED else G5)
-            shortfall, shortfall_days = Length(), 0
         else:
             status = GoalStatus.OPEN if period.can_grow else GoalStatus.MISSED
             if period.closed_because == "max_extent":
                 rules.append(T11)
-            rules.append(G7 if status is GoalStatus.OPEN else G6)
-            gap = Term(counted.next_start, threshold)
-            shortfall, shortfall_days = length_of(gap.start, gap.end, rounding), gap.days
-            rules.append(G8)
-        figures: dict[str, Figure] = {
-            "required": self.length,
-            "counted_period": counted,
-            "threshold": threshold,
-            "covered": covered,
-            "covered_days": covered_term.days if covered_term else 0,
-            "agreed": agreed,
-            "agreed_days": counted.days,
-            "shortfall": shortfall,
-            "shortfall_days": shortfall_days,
-        }
+            rules += (G7 if status is GoalStatus.OPEN else G6, G8)
+        counted = trusted_term(start, end)
+        required = self._length
+
+        def lengths() -> dict[str, Figure]:  # T6: computed only when asked for
+            covered_end = min(as_of, end)
+            covered_days = covered_end.toordinal() - start.toordinal() + 1
+            values: dict[str, Figure] = {
+                "required": required,
+                "covered": length_of(start, covered_end, rounding)
+                if covered_days > 0
+                else Length(),
+                "covered_days": max(covered_days, 0),
+                "agreed": length_of(start, end, rounding),
+                "agreed_days": counted.days,
+            }
+            if secured:
+                values["shortfall"], values["shortfall_days"] = Length(), 0
+            else:
+                gap_start = counted.next_start
+                values["shortfall"] = length_of(gap_start, threshold, rounding)
+                values["shortfall_days"] = threshold.toordinal() - gap_start.toordinal() + 1
+            return values
+
+        figures = Figures(
+            {"counted_period": counted, "threshold": threshold}, _CONTIGUOUS_ORDER, lengths
+        )
         return Assessment(
             self, subject, as_of, status, figures, tuple(rules), ("contiguous", period)
         )
@@ -607,12 +677,12 @@ def _status_line(assessment: Assessment, status_rule: str) -> Line:
 def _contiguous_lines(goal: MinimumDuration, assessment: Assessment, period: _Period) -> list[Line]:
     f = assessment.figures
     lines = []
-    for piece in period.pieces:
+    for index, piece in enumerate(period.pieces):
         length = piece.term.length
         if piece.extension_decided_on is None:
             en = f"Agreement {piece.agreement_id}: {piece.term} ({length})"
             sv = f"Avtal {piece.agreement_id}: {piece.term} ({length.sv()})"
-            rules: tuple[str, ...] = (T14,) if piece is not period.pieces[0] else ()
+            rules: tuple[str, ...] = (T14,) if index else ()
         else:
             decided = piece.extension_decided_on.isoformat()
             en = f"Extension of {piece.agreement_id}: {piece.term} ({length}), decided {decided}"
@@ -689,33 +759,21 @@ def _in_total_lines(assessment: Assessment, spans: list[Term]) -> list[Line]:
     ]
 
 
-def _period_rules(known: Agreement | Partnership, period: _Period) -> list[str]:
-    rules = []
-    if any(p.extension_decided_on is not None for p in period.pieces):
-        rules.append(T8)
-    if len({p.agreement_id for p in period.pieces}) > 1:
-        rules.append(T14)
-    if period.terminated_on is not None:
-        rules.append(T12)
-    return rules
-
-
 def _contiguous_period(
     known: Agreement | Partnership, as_of: Date, length: Length, rounding: Any
 ) -> _Period:
     """The counted period of G2 and whether it can still grow (G6, G7)."""
     if isinstance(known, Agreement):
-        pieces = _pieces_of(known)
-        end = known.end
         termination = known.termination
-        threshold = end_of(known.start, length, rounding)
         if termination is not None:
-            return _Period(tuple(pieces), False, "terminated", termination.on)
-        if known.max_extent is not None and known.max_extent < threshold:
-            return _Period(tuple(pieces), False, "max_extent", None)
-        if end <= as_of:
-            return _Period(tuple(pieces), False, "ended", None)
-        return _Period(tuple(pieces), True, "", None)
+            return _Period((known,), False, "terminated", termination.on)
+        if known.max_extent is not None and known.max_extent < end_of(
+            known.term.start, length, rounding
+        ):
+            return _Period((known,), False, "max_extent", None)
+        if known.end <= as_of:
+            return _Period((known,), False, "ended", None)
+        return _Period((known,), True, "", None)
     chain = [known.agreements[0]]
     for following in known.agreements[1:]:
         previous = chain[-1]
@@ -724,11 +782,10 @@ def _contiguous_period(
         if not (adjacent and in_time):
             break
         chain.append(following)
-    pieces = [piece for agreement in chain for piece in _pieces_of(agreement)]
     last = chain[-1]
     terminated_on = last.termination.on if last.termination is not None else None
     closed = len(chain) < len(known.agreements) or last.end <= as_of
-    return _Period(tuple(pieces), not closed, "ended" if closed else "", terminated_on)
+    return _Period(tuple(chain), not closed, "ended" if closed else "", terminated_on)
 
 
 def _day_reaching(spans: list[Term], required_days: int) -> Date | None:
@@ -736,6 +793,6 @@ def _day_reaching(spans: list[Term], required_days: int) -> Date | None:
     remaining = required_days
     for span in spans:
         if span.days >= remaining:
-            return Date.fromordinal(span.start.toordinal() + remaining - 1)
+            return Date.fromordinal(span.start.toordinal() + remaining - 1)  # once per call
         remaining -= span.days
     return None

@@ -11,6 +11,7 @@ quote rules by their ID.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator, Mapping
 
 import attrs
@@ -33,23 +34,42 @@ class Rule:
         return f"{self.id} {self.title}"
 
 
+#: The modules that declare rules; the registry imports them all before it is first read,
+#: since ``import iop_model`` loads some of them lazily.
+_RULE_MODULES = (
+    "iop_model.term",
+    "iop_model.goals",
+    "iop_model.activities",
+    "iop_model.targets",
+    "iop_model.parties",
+)
+
+
 class _Registry(Mapping[str, Rule]):
     """Read-only mapping from rule ID to :class:`Rule`, in declaration order."""
 
     def __init__(self) -> None:
         self._rules: dict[str, Rule] = {}
+        self._complete = False
+
+    def _all(self) -> dict[str, Rule]:
+        if not self._complete:
+            for module in _RULE_MODULES:
+                importlib.import_module(module)
+            self._complete = True
+        return self._rules
 
     def __getitem__(self, key: str) -> Rule:
-        return self._rules[key]
+        return self._all()[key]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._rules)
+        return iter(self._all())
 
     def __len__(self) -> int:
-        return len(self._rules)
+        return len(self._all())
 
     def __repr__(self) -> str:
-        return f"RULES({', '.join(self._rules)})"
+        return f"RULES({', '.join(self._all())})"
 
     def _add(self, new: Rule) -> None:
         if new.id in self._rules:

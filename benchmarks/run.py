@@ -1,0 +1,312 @@
+"""Benchmarks of iop-model against plain baselines measured in the same run.
+
+    python benchmarks/run.py            # print the table
+    python benchmarks/run.py --check    # also exit 1 when a target is missed
+    python benchmarks/run.py --quick    # smaller portfolios, for a smoke test
+
+Each figure is a ratio: the library's time over a plain baseline's time for the same work,
+so that the figures mean the same on a fast and a slow machine. Times are the best of a few
+repetitions. These are measurements, not unit tests.
+
+- P1: assess ``MinimumDuration(years=3)`` for 100,000 agreements (0–3 extensions each) as of
+  one day, against a hand-written stdlib ``datetime`` loop that computes the same end days
+  and statuses (asserted equal). Target: at most 3x.
+- P2: load and validate 10,000 agreements from one JSON file, against ``json.loads`` plus a
+  walk over the dicts. Target: at most 4x.
+- P3: ``import iop_model`` in a fresh interpreter, against ``import attrs, pendulum``.
+  Target: at most 1.3x.
+- P4: the P1 assessment for 100,000 agreements over 10,000 (time ratio). Target: at most 11.
+- M1: peak memory per agreement while building a portfolio (tracemalloc), reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import calendar
+import datetime
+import gc
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pendulum
+
+import iop_model
+from iop_model import (
+    Agreement,
+    Extension,
+    IdeaBasedParty,
+    MinimumDuration,
+    PublicParty,
+    Term,
+)
+from iop_model.files import dumps, load
+
+AS_OF = pendulum.date(2021, 6, 30)
+CITY = PublicParty("Kommunen", committee="Nämnden")
+PARTNER = IdeaBasedParty("Föreningen")
+
+# A plain description of one agreement: start, initial length in months, then per extension
+# (days before the current end it was decided, months added).
+Plain = tuple[datetime.date, int, tuple[tuple[int, int], ...]]
+
+
+def synthetic(count: int, seed: int = 2019, short: bool = False) -> list[Plain]:
+    """``count`` plain agreements: month-based terms from 2016–2022, 0–3 extensions; with
+    ``short``, terms and extensions of 1–3 months (so that a chain of 10,000 stays within
+    the calendar)."""
+    rng = random.Random(seed)
+    plans: list[Plain] = []
+    for _ in range(count):
+        year, month = rng.randint(2016, 2022), rng.randint(1, 12)
+        last = calendar.monthrange(year, month)[1]
+        start = datetime.date(year, month, min(rng.choice([1, 1, 15, 28, 29, 30, 31]), last))
+        months = rng.choice([1, 2, 3] if short else [6, 12, 12, 18, 24])
+        choices = [1, 2, 3] if short else [6, 12, 24]
+        extensions = tuple(
+            (rng.randint(0, 20), rng.choice(choices)) for _ in range(rng.randint(0, 3))
+        )
+        plans.append((start, months, extensions))
+    return plans
+
+
+def build(plans: list[Plain], chained: bool = False) -> list[Agreement]:
+    """The plans as iop-model agreements (extension decisions dated before each end). With
+    ``chained``, one partnership: each agreement follows the previous one, starting the day
+    after it ends (the plans' own start days are then ignored)."""
+    agreements: list[Agreement] = []
+    next_start = pendulum.date(1990, 1, 1)
+    for index, (start, months, extensions) in enumerate(plans):
+        first = next_start if chained else pendulum.Date(start.year, start.month, start.day)
+        agreement = Agreement(
+            f"iop-{index}",
+            CITY,
+            PARTNER,
+            Term.starting(first, months=months),
+            follows=agreements[-1].id if chained and agreements else None,
+        )
+        for before, added in extensions:
+            end = agreement.end
+            decided = pendulum.Date.fromordinal(
+                max(agreement.start.toordinal(), end.toordinal() - before)
+            )
+            agreement = agreement.extend(Extension(decided, "Nämnden", months=added))
+        agreements.append(agreement)
+        next_start = agreement.span.next_start
+    return agreements
+
+
+# --- the plain baseline: stdlib datetime, written by hand --------------------------------------------
+
+
+def _add_months(day: datetime.date, months: int) -> datetime.date:
+    """The corresponding day ``months`` later; a missing day rounds up to the next month's
+    first (the library's default policy, T5)."""
+    year, month0 = divmod(day.month - 1 + months, 12)
+    year += day.year
+    last = calendar.monthrange(year, month0 + 1)[1]
+    if day.day <= last:
+        return datetime.date(year, month0 + 1, day.day)
+    return datetime.date(year, month0 + 1, last) + datetime.timedelta(days=1)
+
+
+def baseline(plans: list[Plain], as_of: datetime.date) -> list[tuple[datetime.date, str]]:
+    """End day and status of "at least three years" for each plain agreement."""
+    one = datetime.timedelta(days=1)
+    results = []
+    for start, months, extensions in plans:
+        end = _add_months(start, months) - one
+        for before, added in extensions:  # decided in order, each before the end it extends
+            decided = max(start, end - datetime.timedelta(days=before))
+            if decided > as_of:
+                break
+            end = _add_months(end + one, added) - one
+        threshold = _add_months(start, 36) - one
+        if threshold <= end:
+            status = "achieved" if threshold <= as_of else "secured"
+        else:
+            status = "missed" if end <= as_of else "open"
+        results.append((end, status))
+    return results
+
+
+def library(agreements: list[Agreement], as_of: pendulum.Date) -> list[tuple[pendulum.Date, str]]:
+    goal = MinimumDuration(years=3)
+    results = []
+    for agreement in agreements:
+        assessment = goal.assess(agreement, as_of)
+        counted = assessment.figures["counted_period"]
+        results.append((counted.end, assessment.status.value))  # type: ignore[union-attr]
+    return results
+
+
+# --- timing ---------------------------------------------------------------------------------------------
+
+
+def best_of(function: Callable[[], Any], repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        started = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def p1(count: int) -> tuple[float, float, float]:
+    plans = synthetic(count)
+    agreements = build(plans)
+    as_of_plain = datetime.date(AS_OF.year, AS_OF.month, AS_OF.day)
+    expected = baseline(plans, as_of_plain)
+    got = library(agreements, AS_OF)
+    assert [(e.isoformat(), s) for e, s in expected] == [(e.isoformat(), s) for e, s in got], (
+        "answers differ"
+    )
+    base = best_of(lambda: baseline(plans, as_of_plain))
+    lib = best_of(lambda: library(agreements, AS_OF))
+    return lib / base, lib, base
+
+
+def _walk(value: Any) -> int:
+    count = 0
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        count += 1
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return count
+
+
+def p2(count: int) -> tuple[float, float, float]:
+    case = iop_model.Case(build(synthetic(count, short=True), chained=True))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "portfolio.json"
+        path.write_text(dumps(case, "json"), "utf-8")
+        size = path.stat().st_size
+        assert load(path, max_bytes=size + 1) == case
+
+        def plain() -> int:
+            return _walk(json.loads(path.read_text("utf-8")))
+
+        base = best_of(plain)
+        lib = best_of(lambda: load(path, max_bytes=size + 1))
+    return lib / base, lib, base
+
+
+def p3() -> tuple[float, float, float]:
+    # As installed for real: with bytecode caches (pip compiles them at install time), so
+    # PYTHONDONTWRITEBYTECODE is dropped and a first run writes the caches.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+    def run(code: str) -> float:
+        times = []
+        for _ in range(15):
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], check=True, env=env)
+            times.append(time.perf_counter() - started)
+        return statistics.median(times)
+
+    for code in ("pass", "import attrs, pendulum", "import iop_model"):
+        subprocess.run([sys.executable, "-c", code], check=True, env=env)  # write caches
+    empty = run("pass")
+    base = run("import attrs, pendulum") - empty
+    lib = run("import iop_model") - empty
+    return lib / base, lib, base
+
+
+def m1(count: int) -> float:
+    plans = synthetic(count)
+    gc.collect()
+    tracemalloc.start()
+    agreements = build(plans)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert len(agreements) == count
+    return peak / count
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--quick", action="store_true", help="10x smaller portfolios")
+    args = parser.parse_args(argv)
+    big, small, files = (10_000, 1_000, 1_000) if args.quick else (100_000, 10_000, 10_000)
+
+    rows: list[tuple[str, str, float, float, str]] = []
+    ratio, lib, base = p1(big)
+    rows.append(
+        (
+            "P1",
+            f"assess {big:,} agreements vs datetime loop",
+            ratio,
+            3.0,
+            f"{lib:.3f} s vs {base:.3f} s",
+        )
+    )
+    ratio2, lib2, base2 = p2(files)
+    rows.append(
+        (
+            "P2",
+            f"load {files:,} agreements (JSON) vs json.loads+walk",
+            ratio2,
+            4.0,
+            f"{lib2:.3f} s vs {base2:.3f} s",
+        )
+    )
+    ratio3, lib3, base3 = p3()
+    rows.append(
+        (
+            "P3",
+            "import iop_model vs import attrs, pendulum",
+            ratio3,
+            1.3,
+            f"{lib3 * 1000:.0f} ms vs {base3 * 1000:.0f} ms",
+        )
+    )
+    _, small_lib, _ = p1(small)
+    scaling = lib / small_lib
+    rows.append(
+        (
+            "P4",
+            f"assess {big:,} vs {small:,} agreements (time ratio)",
+            scaling,
+            11.0,
+            f"{lib:.3f} s vs {small_lib:.3f} s",
+        )
+    )
+    memory = m1(small)
+
+    print(f"iop-model {iop_model.__version__} benchmarks, Python {sys.version.split()[0]}")
+    print(f"{'id':<4} {'what':<52} {'ratio':>7} {'target':>7}  {'ok':<4} detail")
+    missed = 0
+    for key, what, value, target, detail in rows:
+        ok = value <= target
+        missed += not ok
+        print(
+            f"{key:<4} {what:<52} {value:>7.2f} {target:>7.2f}  {'yes' if ok else 'NO':<4} {detail}"
+        )
+    print(
+        f"{'M1':<4} {'peak memory per agreement while building':<52} {memory / 1024:>6.1f}K {'-':>7}  {'-':<4} tracemalloc, {small:,} agreements"
+    )
+    if args.check and missed:
+        print(f"{missed} target(s) missed", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

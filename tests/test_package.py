@@ -1,0 +1,116 @@
+"""The package as a whole: lazy imports, the rule registry, and the fast paths that skip
+re-validation, checked against the validated ones."""
+
+from __future__ import annotations
+
+import gc
+import os
+import subprocess
+import sys
+
+import attrs
+import pendulum
+import pytest
+from hypothesis import given
+
+import iop_model
+from iop_model import Agreement, Term
+from iop_model.cases import molndal
+from iop_model.files import dumps, loads
+from iop_model.term import length_of, trusted_length, trusted_term
+from iop_model.testing import agreements, dates, terms
+
+
+def fresh(code: str) -> str:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    return result.stdout.strip()
+
+
+def test_import_is_light() -> None:
+    loaded = fresh(
+        "import sys, iop_model; "
+        "print(sorted(m for m in sys.modules if m.startswith(('cattrs', 'tomli_w', 'hypothesis', "
+        "'matplotlib', 'iop_model.activities', 'iop_model.files', 'iop_model.case'))))"
+    )
+    assert loaded == "[]"
+
+
+def test_lazy_names_resolve_and_the_registry_is_complete_in_a_fresh_interpreter() -> None:
+    assert fresh("import iop_model; print(len(iop_model.RULES))") == str(len(iop_model.RULES))
+    assert (
+        fresh("import iop_model; print(iop_model.MeetingPlace.__module__)")
+        == "iop_model.activities"
+    )
+    assert (
+        fresh("from iop_model import *; print(Case.__name__, load.__module__)")
+        == "Case iop_model.files"
+    )
+
+
+def test_unknown_names_raise_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'Nonsense'"):
+        _ = iop_model.Nonsense  # type: ignore[attr-defined]
+    assert {"MeetingPlace", "load", "Term"} <= set(dir(iop_model))
+
+
+@given(agreements(), dates())
+def test_as_known_on_copy_equals_a_validated_copy(agreement: Agreement, day: pendulum.Date) -> None:
+    if not agreement.known_on(day):
+        return
+    fast = agreement.as_known_on(day)
+    termination = agreement.termination
+    if termination is not None and termination.decided_on > day:
+        termination = None
+    slow = attrs.evolve(
+        agreement,
+        extensions=tuple(e for e in agreement.extensions if e.decided_on <= day),
+        termination=termination,
+    )
+    assert fast == slow
+    assert fast.terms == slow.terms
+    assert fast.end == slow.end
+
+
+@given(terms())
+def test_trusted_values_equal_validated_ones(term: Term) -> None:
+    assert trusted_term(term.start, term.end) == Term(term.start, term.end)
+    length = length_of(term.start, term.end)
+    assert trusted_length(length.years, length.months, length.days) == length
+
+
+def test_loading_pauses_and_restores_the_garbage_collector() -> None:
+    text = dumps(molndal.case())
+    assert gc.isenabled()
+    loads(text)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        loads(text)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(iop_model.FileError):
+        loads("format_version = 1\n")
+    assert gc.isenabled()
+
+
+def test_lazy_figures_equal_their_eager_values() -> None:
+    goal = molndal.GOAL
+    assessment = goal.assess(molndal.first_agreement(), pendulum.date(2019, 6, 30))
+    figures = dict(assessment.figures)
+    assert list(figures) == [
+        "required",
+        "counted_period",
+        "threshold",
+        "covered",
+        "covered_days",
+        "agreed",
+        "agreed_days",
+        "shortfall",
+        "shortfall_days",
+    ]
+    assert figures["covered_days"] == 181
+    assert figures["shortfall"] == iop_model.Length(years=2)
