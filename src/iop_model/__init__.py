@@ -58,7 +58,7 @@ if TYPE_CHECKING:  # resolved lazily at run time, see __getattr__
         Residency,
         Venue,
     )
-    from .case import PARTNERSHIP, Case, CaseGoal
+    from .case import PARTNERSHIP, Case, CaseGoal, DecisionDue
     from .files import dump, dumps, load, loads
     from .targets import ActivityTarget, Indicator
 
@@ -80,7 +80,7 @@ _LAZY = {
         "Venue",
     ),
     "targets": ("ActivityTarget", "Indicator"),
-    "case": ("PARTNERSHIP", "Case", "CaseGoal"),
+    "case": ("PARTNERSHIP", "Case", "CaseGoal", "DecisionDue"),
     "files": ("dump", "dumps", "load", "loads"),
 }
 _LAZY_NAMES = {name: module for module, names in _LAZY.items() for name in names}
@@ -116,6 +116,7 @@ __all__ = [
     "CaseError",
     "CaseGoal",
     "DateError",
+    "DecisionDue",
     "Event",
     "EventKind",
     "Extension",

@@ -28,12 +28,24 @@ from .goals import Assessment, Goal, MinimumDuration
 from .targets import ActivityTarget
 from .term import calendar_day
 
-__all__ = ["PARTNERSHIP", "Case", "CaseGoal"]
+__all__ = ["PARTNERSHIP", "Case", "CaseGoal", "DecisionDue"]
 
 Date = pendulum.Date
 
 #: The subject name that stands for the whole partnership (all agreements of the case).
 PARTNERSHIP = "partnership"
+
+
+@attrs.frozen
+class DecisionDue:
+    """A decision the committee must take by ``decide_by``: extend the agreement (T9) or make
+    a follow-on agreement that continues it without a gap (G2). ``open_goals`` names the
+    duration goals that are still OPEN and would need it."""
+
+    agreement_id: str
+    decide_by: Date
+    days_left: int
+    open_goals: tuple[str, ...]
 
 
 @attrs.frozen
@@ -169,6 +181,32 @@ class Case:
         """Every goal's assessment as of the end of ``as_of``, in the order of ``goals``."""
         as_of = calendar_day(as_of, "as_of")
         return tuple(entry.goal.assess(self.subject(entry), as_of) for entry in self.goals)
+
+    def decision_due(self, as_of: Date, within_days: int = 180) -> DecisionDue | None:
+        """The decision due within ``within_days`` of ``as_of`` to keep the partnership going,
+        or ``None``: the agreement in force ends within that time, no follow-on agreement is
+        known (T13) and it is not terminated.
+
+        >>> import pendulum
+        >>> from iop_model.cases import molndal
+        >>> due = molndal.case().decision_due(pendulum.date(2021, 9, 1))
+        >>> due.agreement_id, due.decide_by, due.days_left
+        ('molndal-konstkollektivet-2019', Date(2021, 12, 31), 121)
+        """
+        as_of = calendar_day(as_of, "as_of")
+        if not self._partnership.known_on(as_of):
+            return None
+        known = self._partnership.as_known_on(as_of)
+        last = known.last
+        days_left = last.end.toordinal() - as_of.toordinal()
+        if last.termination is not None or not 0 <= days_left <= within_days:
+            return None
+        open_goals = tuple(
+            f"{entry.subject}: {entry.goal.title('en')}"
+            for entry, assessment in zip(self.goals, self.assess(as_of), strict=True)
+            if isinstance(entry.goal, MinimumDuration) and assessment.status.name == "OPEN"
+        )
+        return DecisionDue(last.id, last.end, days_left, open_goals)
 
     def minimum_durations(self) -> tuple[CaseGoal, ...]:
         """The case's duration goals."""

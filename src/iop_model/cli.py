@@ -112,6 +112,19 @@ def _parser() -> argparse.ArgumentParser:
     with_day_and_lang(assess)
     assess.add_argument("--json", action="store_true", help="print JSON")
 
+    picture = commands.add_parser(
+        "timeline",
+        help="draw the timeline picture of a file's partnership (needs iop-model[plot])",
+        description="Terms, extensions, follow-on agreements, decisions, a termination, each "
+        "duration goal's threshold day and the as-of day. The format follows the output "
+        "file's name: .png, .svg or .pdf.",
+    )
+    picture.add_argument("file", metavar="FILE")
+    picture.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="a .png, .svg or .pdf"
+    )
+    with_day_and_lang(picture)
+
     commands.add_parser(
         "schema",
         help="print the JSON Schema of agreement files",
@@ -134,6 +147,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             return _check(args.files, stdout)
         if command == "assess":
             return _assess(args, stdout)
+        if command == "timeline":
+            return _timeline(args, stdout)
         return _schema(stdout)
     except BrokenPipeError:  # the reader went away (`iop-model demo | head`): stop quietly
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -247,6 +262,26 @@ def _assess(args: argparse.Namespace, out: TextIO) -> int:
         status = assessment.status
         label = status.sv if args.lang == "sv" else status.name
         print(f"  {entry.subject}: {entry.goal.title(args.lang)}: {label}", file=out)
+    return 0
+
+
+def _timeline(args: argparse.Namespace, out: TextIO) -> int:
+    from .files import load
+
+    if not args.output.lower().endswith((".png", ".svg", ".pdf")):
+        print("iop-model: the output file must end in .png, .svg or .pdf", file=sys.stderr)
+        return _EXIT_USAGE
+    try:
+        from .plot import timeline
+    except ImportError as error:
+        print(f"iop-model: {error}", file=sys.stderr)
+        return _EXIT_PROBLEM
+    case = load(args.file)
+    as_of, _ = _as_of(args)
+    goals = [entry.goal for entry in case.minimum_durations() if entry.subject == "partnership"]
+    figure = timeline(case.partnership, as_of=as_of, goals=goals, lang=args.lang)  # type: ignore[arg-type]
+    figure.savefig(args.output, dpi=150)
+    print(f"{args.output}: timeline as of {as_of}", file=out)
     return 0
 
 

@@ -662,7 +662,7 @@ def check_extension_timing(
         raise LateExtensionError(
             f"the extension was decided on {decided_on.isoformat()}, after the term it extends "
             f"ended on {current_end.isoformat()}; an expired agreement cannot be extended, "
-            "make a follow-on agreement (Agreement(..., follows=<id>)) instead",
+            "make a follow-on agreement that names this one in 'follows' instead",
             rule=T9,
             field=field,
             value=decided_on,
