@@ -50,3 +50,11 @@ def test_rules_reference_titles_match_the_code() -> None:
     text = (DOCS / "rules.md").read_text(encoding="utf-8")
     for rule_id, rule in RULES.items():
         assert f"### {rule_id} {rule.title}\n" in text
+
+
+def test_swedish_rules_page_names_every_rule_with_its_statement() -> None:
+    text = (DOCS / "regler.md").read_text(encoding="utf-8")
+    documented = re.findall(r"^### ([A-Z]\d+) ", text, flags=re.MULTILINE)
+    assert sorted(documented) == sorted(RULES)
+    for rule_id, rule in RULES.items():
+        assert f"**Regel:** {rule.statement_sv}" in text, rule_id
