@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -58,3 +59,19 @@ def instance_of(kind: type, error: type[IOPError], optional: bool = False) -> Va
             )
 
     return check
+
+
+def sequence_of(value: object, kind: type, field: str, error: type[IOPError]) -> tuple[Any, ...]:
+    """``value`` as a tuple of ``kind`` (a list or tuple given by the caller is copied, never
+    changed); text, a non-sequence or a wrong item raises ``error`` with the item's path."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise error(f"expected a sequence of {kind.__name__}", field=field, value=value)
+    items = tuple(value)
+    for index, item in enumerate(items):
+        if not isinstance(item, kind):
+            raise error(
+                f"expected a {kind.__name__}, got {type(item).__name__}",
+                field=f"{field}[{index}]",
+                value=item,
+            )
+    return items

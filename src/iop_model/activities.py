@@ -28,7 +28,7 @@ from typing import Any
 import attrs
 import pendulum
 
-from ._validators import day, instance_of, optional_day, optional_text, text
+from ._validators import day, instance_of, optional_day, optional_text, sequence_of, text
 from .agreement import Agreement
 from .errors import ActivityError, IOPError
 from .rules import rule
@@ -336,18 +336,7 @@ class Figures:
 
 
 def _sequence_of(value: object, kind: type, field: str) -> tuple[Any, ...]:
-    """``value`` as a tuple of ``kind``; anything else raises :class:`ActivityError`."""
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise ActivityError(f"expected a sequence of {kind.__name__}", field=field, value=value)
-    items = tuple(value)
-    for index, item in enumerate(items):
-        if not isinstance(item, kind):
-            raise ActivityError(
-                f"expected a {kind.__name__}, got {type(item).__name__}",
-                field=f"{field}[{index}]",
-                value=item,
-            )
-    return items
+    return sequence_of(value, kind, field, ActivityError)
 
 
 def _occasions(value: Iterable[Occasion]) -> tuple[Occasion, ...]:

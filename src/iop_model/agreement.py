@@ -29,7 +29,7 @@ from typing import Any
 import attrs
 import pendulum
 
-from ._validators import day, instance_of, optional_day, optional_text, text
+from ._validators import day, instance_of, optional_day, optional_text, sequence_of, text
 from .errors import (
     AgreementError,
     ExtensionError,
@@ -40,7 +40,6 @@ from .errors import (
 from .parties import IdeaBasedParty, PublicParty
 from .term import (
     DEFAULT_ROUNDING,
-    T4,
     T11,
     T12,
     T13,
@@ -51,7 +50,9 @@ from .term import (
     calendar_day,
     check_extension_timing,
     check_follow_on,
+    check_length_part,
     check_max_extent,
+    check_positive_length,
     check_termination,
     extension_term,
     known_on,
@@ -65,13 +66,7 @@ Date = pendulum.Date
 
 
 def _count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is not int or value < 0:
-        raise ExtensionError(
-            "a length counts whole units as an int >= 0",
-            rule=T4,
-            field=attribute.name,
-            value=value,
-        )
+    check_length_part(value, attribute.name, ExtensionError)
 
 
 @attrs.frozen
@@ -92,12 +87,9 @@ class Extension:
     note: str | None = attrs.field(default=None, validator=optional_text(ExtensionError))
 
     def __attrs_post_init__(self) -> None:
-        if self.until is None and not (self.years or self.months or self.days):
-            raise ExtensionError(
-                "an extension needs a positive length (years, months, days) or an until day",
-                rule=T4,
-                field="years",
-                value=0,
+        if self.until is None:
+            check_positive_length(
+                self.length, "an extension without an until day", ExtensionError, "years"
             )
 
     @property
@@ -121,11 +113,7 @@ class Termination:
 
 
 def _as_extensions(value: Iterable[Extension]) -> tuple[Extension, ...]:
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise AgreementError(
-            "extensions must be a sequence of Extension", field="extensions", value=value
-        )
-    return tuple(value)
+    return sequence_of(value, Extension, "extensions", AgreementError)
 
 
 @attrs.frozen
@@ -162,13 +150,6 @@ class Agreement:
             raise AgreementError(
                 "an agreement cannot follow itself", rule=T14, field="follows", value=self.follows
             )
-        for index, extension in enumerate(self.extensions):
-            if not isinstance(extension, Extension):
-                raise AgreementError(
-                    f"expected an Extension, got {type(extension).__name__}",
-                    field=f"extensions[{index}]",
-                    value=extension,
-                )
         if self.max_extent is not None and self.max_extent < self.term.end:
             raise AgreementError(
                 f"the maximum extent {self.max_extent.isoformat()} is before the end of the "
@@ -322,11 +303,11 @@ class Agreement:
 
 
 def _as_agreements(value: Iterable[Agreement]) -> tuple[Agreement, ...]:
-    if isinstance(value, (str, bytes, Agreement)) or not isinstance(value, Iterable):
+    if isinstance(value, Agreement):
         raise PartnershipError(
             "a partnership takes a sequence of Agreement", field="agreements", value=value
         )
-    return tuple(value)
+    return sequence_of(value, Agreement, "agreements", PartnershipError)
 
 
 @attrs.frozen
@@ -443,12 +424,6 @@ def _chain(agreements: tuple[Agreement, ...]) -> tuple[Agreement, ...]:
         )
     by_id: dict[str, Agreement] = {}
     for index, agreement in enumerate(agreements):
-        if not isinstance(agreement, Agreement):
-            raise PartnershipError(
-                f"expected an Agreement, got {type(agreement).__name__}",
-                field=f"agreements[{index}]",
-                value=agreement,
-            )
         if agreement.id in by_id:
             raise PartnershipError(
                 "two agreements have the same id",

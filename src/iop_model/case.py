@@ -15,12 +15,11 @@ I/O. Each goal names its subject: ``"partnership"``, an agreement id, or an acti
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 import attrs
 import pendulum
 
-from ._validators import instance_of, optional_text, text
+from ._validators import instance_of, optional_text, sequence_of, text
 from .activities import Activity
 from .agreement import Agreement, Partnership
 from .errors import CaseError, IOPError
@@ -56,30 +55,16 @@ class CaseGoal:
     goal: Goal = attrs.field(validator=instance_of(Goal, CaseError))
 
 
-def _sequence(kind: type, field: str, value: object) -> tuple[Any, ...]:
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise CaseError(f"expected a sequence of {kind.__name__}", field=field, value=value)
-    items = tuple(value)
-    for index, item in enumerate(items):
-        if not isinstance(item, kind):
-            raise CaseError(
-                f"expected a {kind.__name__}, got {type(item).__name__}",
-                field=f"{field}[{index}]",
-                value=item,
-            )
-    return items
-
-
 def _agreements(value: Iterable[Agreement]) -> tuple[Agreement, ...]:
-    return _sequence(Agreement, "agreements", value)
+    return sequence_of(value, Agreement, "agreements", CaseError)
 
 
 def _activities(value: Iterable[Activity]) -> tuple[Activity, ...]:
-    return _sequence(Activity, "activities", value)
+    return sequence_of(value, Activity, "activities", CaseError)
 
 
 def _goals(value: Iterable[CaseGoal]) -> tuple[CaseGoal, ...]:
-    return _sequence(CaseGoal, "goals", value)
+    return sequence_of(value, CaseGoal, "goals", CaseError)
 
 
 @attrs.frozen

@@ -41,6 +41,8 @@ from .term import (
     Length,
     Term,
     calendar_day,
+    check_length_part,
+    check_positive_length,
     end_of,
     length_of,
     trusted_term,
@@ -387,13 +389,7 @@ _CONTIGUOUS_ORDER = (
 
 
 def _length_value(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is not int or value < 0:
-        raise GoalError(
-            "a required length counts whole units as an int >= 0",
-            rule=T4,
-            field=attribute.name,
-            value=value,
-        )
+    check_length_part(value, attribute.name, GoalError)
 
 
 @attrs.frozen
@@ -413,10 +409,7 @@ class MinimumDuration(Goal):
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_length", Length(self.years, self.months, self.days))
-        if self.length.is_zero:
-            raise GoalError(
-                "a minimum duration needs a positive length", rule=T4, field="years", value=0
-            )
+        check_positive_length(self._length, "a minimum duration", GoalError, "years")
         if not isinstance(self.contiguous, bool):
             raise GoalError("expected True or False", field="contiguous", value=self.contiguous)
         if self.description is not None and not isinstance(self.description, str):

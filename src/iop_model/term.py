@@ -33,6 +33,7 @@ from .errors import (
     AmbiguousDateError,
     DateError,
     ExtensionError,
+    IOPError,
     LateExtensionError,
     PartnershipError,
     TermError,
@@ -214,21 +215,41 @@ def check_order(start: Date, end: Date, field: str = "end") -> None:
 # --- Lengths ----------------------------------------------------------------------------------
 
 
-def _count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def check_length_part(value: object, field: str, error: type[IOPError] = TermError) -> int:
+    """Return ``value`` if it is a whole number of years, months or days (an ``int`` >= 0);
+    raise ``error`` naming rule T4 otherwise. Every length in the library is checked here."""
     if type(value) is not int:
-        raise TermError(
-            f"a length counts whole {attribute.name} as an int, got {type(value).__name__}",
+        raise error(
+            f"a length counts whole {field} as an int, got {type(value).__name__}",
             rule=T4,
-            field=attribute.name,
+            field=field,
             value=value,
         )
     if value < 0:
-        raise TermError(
-            f"a length cannot be negative: {value} {attribute.name}",
+        raise error(
+            f"a length cannot be negative: {value} {field}",
             rule=T4,
-            field=attribute.name,
+            field=field,
             value=value,
         )
+    return value
+
+
+def check_positive_length(
+    length: Length, what: str, error: type[IOPError] = TermError, field: str = "length"
+) -> None:
+    """Raise ``error`` naming rule T4 when ``length`` is zero: ``what`` needs a positive one."""
+    if length.is_zero:
+        raise error(
+            f"{what} needs a positive length (years, months or days)",
+            rule=T4,
+            field=field,
+            value=length,
+        )
+
+
+def _count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    check_length_part(value, attribute.name)
 
 
 def _plural(n: int, one: str, many: str) -> str:
@@ -308,13 +329,7 @@ T4 = rule(
 
 def end_of(start: Date, length: Length, rounding: Rounding) -> Date:
     """Last day of the term of ``length`` that starts on ``start`` (T4, T5)."""
-    if length.is_zero:
-        raise TermError(
-            "a term needs a positive length (years, months or days)",
-            rule=T4,
-            field="length",
-            value=length,
-        )
+    check_positive_length(length, "a term")
     anchor = corresponding_day(start, length.total_months, rounding)
     return _from_ordinal(anchor.toordinal() + length.days - 1, "length")
 
