@@ -413,3 +413,18 @@ def test_the_docs_show_the_shipped_schema() -> None:
     text = (ROOT / "docs" / "files.md").read_text("utf-8")
     shown = text.split("<!-- schema:start -->\n```json\n")[1].split("\n```\n<!-- schema:end -->")[0]
     assert json.loads(shown) == schema()
+
+
+def test_shared_parties_never_hide_a_bad_value() -> None:
+    """Parties are structured once per distinct table; 1 == True must not reuse a party."""
+    base = AGREEMENT.replace(
+        'partner = { name = "Föreningen" }', 'partner = { name = "Föreningen", registered = true }'
+    )
+    second = (
+        base.split("[[agreements]]")[1]
+        .replace('id = "a"', 'id = "b"\nfollows = "a"')
+        .replace("registered = true", "registered = 1")
+        .replace("2019-01-01, end = 2019-12-31", "2020-01-01, end = 2020-12-31")
+    )
+    found = problems_of(base + "[[agreements]]" + second)
+    assert found == ["agreements[1].partner.registered: expected true or false (got 1)"]

@@ -120,7 +120,7 @@ class _InvalidError(Exception):
 def _structure_date(value: object, _: type) -> Date:
     if type(value) is str:
         try:
-            return _parse_iso_day(value, None)
+            return _parse_iso_day(value, None)  # cached by day text
         except IOPError as error:
             raise _InvalidError(error.message, value, error.rule) from None
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
@@ -247,6 +247,8 @@ def _interned(structure: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]
     seen: dict[tuple[tuple[str, Any], ...], Any] = {}
 
     def hook(value: Any, kind: Any) -> Any:
+        # Only tables of text and true/false are shared: 1 == True, so an int could
+        # otherwise find a party made from a bool.
         if type(value) is not dict or any(type(v) not in (str, bool) for v in value.values()):
             return structure(value, kind)
         key = tuple(value.items())

@@ -239,7 +239,7 @@ def check_positive_length(
     length: Length, what: str, error: type[IOPError] = TermError, field: str = "length"
 ) -> None:
     """Raise ``error`` naming rule T4 when ``length`` is zero: ``what`` needs a positive one."""
-    if length.is_zero:
+    if not (length.years or length.months or length.days):
         raise error(
             f"{what} needs a positive length (years, months or days)",
             rule=T4,
@@ -329,8 +329,10 @@ T4 = rule(
 
 def end_of(start: Date, length: Length, rounding: Rounding) -> Date:
     """Last day of the term of ``length`` that starts on ``start`` (T4, T5)."""
-    check_positive_length(length, "a term")
-    anchor = corresponding_day(start, length.total_months, rounding)
+    months = length.years * 12 + length.months
+    if not (months or length.days):
+        check_positive_length(length, "a term")
+    anchor = corresponding_day(start, months, rounding)
     return _from_ordinal(anchor.toordinal() + length.days - 1, "length")
 
 
