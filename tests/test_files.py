@@ -404,9 +404,6 @@ def test_fuzz_mutated_documents(path: tuple[Any, ...], how: str, value: Any) -> 
     else:
         parent.append(value)
     _load_or_file_error(json.dumps(data), "json")
-    if VALIDATOR.is_valid(data):
-        # the schema is structural: what it accepts may still break a rule, but never crashes
-        pass
 
 
 def test_the_docs_show_the_shipped_schema() -> None:

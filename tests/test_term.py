@@ -371,6 +371,22 @@ def test_T7_minst_tre_ar() -> None:
 # --- helpers -----------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("build", "field"),
+    [
+        (lambda: Term.year(2019.5), "year"),
+        (lambda: Term.year("2019"), "year"),
+        (lambda: Term.year(0), "year"),
+        (lambda: Term.month(2019, "3"), "month"),
+        (lambda: Term.half_year(2019, 1.0), "half"),
+    ],
+)
+def test_T1_calendar_periods_refuse_bad_numbers(build: object, field: str) -> None:
+    with pytest.raises(TermError) as info:
+        build()  # type: ignore[operator]
+    assert (info.value.rule, info.value.field) == ("T1", field)
+
+
 def test_calendar_periods() -> None:
     assert str(Term.half_year(2019, 2)) == "2019-07-01..2019-12-31"
     assert str(Term.month(2020, 2)) == "2020-02-01..2020-02-29"

@@ -521,23 +521,28 @@ class Term:
         >>> str(Term.year(2019))
         '2019-01-01..2019-12-31'
         """
-        return cls(Date(year, 1, 1), Date(year, 12, 31))
+        _check_year(year)
+        return trusted_term(Date(year, 1, 1), Date(year, 12, 31))
 
     @classmethod
     def half_year(cls, year: int, half: int) -> Term:
         """The first (``half=1``) or second (``half=2``) half of ``year``."""
-        if half not in (1, 2):
-            raise TermError("half must be 1 or 2", rule=T4, field="half", value=half)
+        _check_year(year)
+        if type(half) is not int or half not in (1, 2):
+            raise TermError("half must be 1 or 2", rule=T1, field="half", value=half)
         if half == 1:
-            return cls(Date(year, 1, 1), Date(year, 6, 30))
-        return cls(Date(year, 7, 1), Date(year, 12, 31))
+            return trusted_term(Date(year, 1, 1), Date(year, 6, 30))
+        return trusted_term(Date(year, 7, 1), Date(year, 12, 31))
 
     @classmethod
     def month(cls, year: int, month: int) -> Term:
         """The calendar month ``month`` of ``year``."""
-        if not 1 <= month <= 12:
-            raise TermError("month must be 1..12", rule=T4, field="month", value=month)
-        return cls(Date(year, month, 1), Date(year, month, days_in_month(year, month)))
+        _check_year(year)
+        if type(month) is not int or not 1 <= month <= 12:
+            raise TermError(
+                "month must be a whole number 1..12", rule=T1, field="month", value=month
+            )
+        return trusted_term(Date(year, month, 1), Date(year, month, days_in_month(year, month)))
 
     @property
     def days(self) -> int:
@@ -613,6 +618,12 @@ def trusted_term(start: Date, end: Date) -> Term:
     object.__setattr__(term, "start", start)
     object.__setattr__(term, "end", end)
     return term
+
+
+def _check_year(year: object) -> None:
+    """A calendar year is a whole number 1..9999 (T1)."""
+    if type(year) is not int or not 1 <= year <= 9999:
+        raise TermError("a year is a whole number 1..9999", rule=T1, field="year", value=year)
 
 
 # --- T8 Extension starts the day after -----------------------------------------------------------
