@@ -239,7 +239,7 @@ def check_positive_length(
     length: Length, what: str, error: type[IOPError] = TermError, field: str = "length"
 ) -> None:
     """Raise ``error`` naming rule T4 when ``length`` is zero: ``what`` needs a positive one."""
-    if not (length.years or length.months or length.days):
+    if length.is_zero:
         raise error(
             f"{what} needs a positive length (years, months or days)",
             rule=T4,
@@ -278,7 +278,8 @@ class Length:
 
     @property
     def is_zero(self) -> bool:
-        return self.total_months == 0 and self.days == 0
+        """Whether the length is zero: rule T4 needs a positive one (`check_positive_length`)."""
+        return not (self.years or self.months or self.days)
 
     def normalized(self) -> Length:
         """The same length with ``months < 12``."""
@@ -329,10 +330,8 @@ T4 = rule(
 
 def end_of(start: Date, length: Length, rounding: Rounding) -> Date:
     """Last day of the term of ``length`` that starts on ``start`` (T4, T5)."""
-    months = length.years * 12 + length.months
-    if not (months or length.days):
-        check_positive_length(length, "a term")
-    anchor = corresponding_day(start, months, rounding)
+    check_positive_length(length, "a term")
+    anchor = corresponding_day(start, length.total_months, rounding)
     return _from_ordinal(anchor.toordinal() + length.days - 1, "length")
 
 
