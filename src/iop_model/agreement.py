@@ -422,20 +422,20 @@ def _chain(agreements: tuple[Agreement, ...]) -> tuple[Agreement, ...]:
         raise PartnershipError(
             "a partnership needs at least one agreement", rule=T14, field="agreements", value=()
         )
-    by_id: dict[str, Agreement] = {}
+    positions: dict[str, int] = {}
     for index, agreement in enumerate(agreements):
-        if agreement.id in by_id:
+        if agreement.id in positions:
             raise PartnershipError(
                 "two agreements have the same id",
                 rule=T14,
                 field=f"agreements[{index}].id",
                 value=agreement.id,
             )
-        by_id[agreement.id] = agreement
+        positions[agreement.id] = index
     successor: dict[str, Agreement] = {}
     roots = []
     for index, agreement in enumerate(agreements):
-        if agreement.follows is None or agreement.follows not in by_id:
+        if agreement.follows is None or agreement.follows not in positions:
             roots.append(agreement)
             continue
         if agreement.follows in successor:
@@ -456,12 +456,11 @@ def _chain(agreements: tuple[Agreement, ...]) -> tuple[Agreement, ...]:
             field="agreements",
             value=tuple(r.id for r in roots),
         )
-    positions = {agreement.id: index for index, agreement in enumerate(agreements)}
     ordered = [roots[0]]
     while ordered[-1].id in successor and len(ordered) <= len(agreements):
         following = successor[ordered[-1].id]
         position = positions[following.id]
-        check_follow_on(ordered[-1].span, following.span, f"agreements[{position}].term.start")
+        check_follow_on(ordered[-1].end, following.start, f"agreements[{position}].term.start")
         ordered.append(following)
     if len(ordered) != len(agreements):
         placed = {a.id for a in ordered}

@@ -841,13 +841,13 @@ T14 = rule(
 )
 
 
-def check_follow_on(previous: Term, following: Term, field: str) -> None:
-    """Raise when a follow-on term does not start after the previous one ends (T14)."""
-    if following.start <= previous.end:
+def check_follow_on(previous_end: Date, following_start: Date, field: str) -> None:
+    """Raise when a follow-on agreement does not start after the one it follows ends (T14)."""
+    if following_start <= previous_end:
         raise PartnershipError(
-            f"the follow-on agreement starts on {following.start.isoformat()}, before the "
-            f"agreement it follows ends on {previous.end.isoformat()}",
+            f"the follow-on agreement starts on {following_start.isoformat()}, before the "
+            f"agreement it follows ends on {previous_end.isoformat()}",
             rule=T14,
             field=field,
-            value=following.start,
+            value=following_start,
         )
