@@ -7,6 +7,7 @@ import gc
 import os
 import subprocess
 import sys
+from typing import Any
 
 import attrs
 import pendulum
@@ -114,3 +115,40 @@ def test_lazy_figures_equal_their_eager_values() -> None:
     ]
     assert figures["covered_days"] == 181
     assert figures["shortfall"] == iop_model.Length(years=2)
+
+
+def _bad_calls() -> dict[str, Any]:
+    from iop_model import files, report
+    from iop_model.plot import timeline
+
+    case = molndal.case()
+    term = Term.year(2019)
+    day = pendulum.date(2021, 9, 1)
+    return {
+        "decision_due days as text": lambda: case.decision_due(day, "x"),
+        "decision_due negative days": lambda: case.decision_due(day, -5),
+        "overlaps a string": lambda: term.overlaps("x"),
+        "intersection with None": lambda: term.intersection(None),
+        "adjacent to an int": lambda: term.is_adjacent_to(5),
+        "gap to a string": lambda: term.gap_to("x"),
+        "figures_by within text": lambda: molndal.meeting_place().figures_by("year", within="2019"),
+        "loads with a text limit": lambda: files.loads("format_version = 1", max_bytes="x"),
+        "loads an int": lambda: files.loads(5),
+        "report of a partnership": lambda: report.build(molndal.partnership(), day),
+        "timeline of a text goal": lambda: timeline(molndal.partnership(), goals=["x"]),
+        "case subject of text": lambda: case.subject("partnership"),
+        "load an int path": lambda: files.load(5),
+    }
+
+
+@pytest.mark.parametrize("name", sorted(_bad_calls()))
+def test_bad_input_across_the_api_raises_the_librarys_error(name: str) -> None:
+    with pytest.raises(iop_model.IOPError):
+        _bad_calls()[name]()
+
+
+def test_check_reports_a_bad_path_as_a_problem() -> None:
+    from iop_model.files import check
+
+    [problem] = check(5)  # type: ignore[arg-type]
+    assert problem.message == "expected a file path"

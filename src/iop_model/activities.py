@@ -401,7 +401,7 @@ class Activity(abc.ABC):
     ) -> list[Figures]:
         """Figures per calendar ``"year"``, ``"half-year"`` or ``"month"`` over ``within``
         (default: the agreement's days in force, or the days of the reports)."""
-        span = within or self.span()
+        span = self.span() if within is None else _period(within)
         if span is None:
             return []
         return [self.figures(period, as_of) for period in calendar_periods(span, unit)]

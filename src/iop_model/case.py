@@ -156,6 +156,10 @@ class Case:
 
     def subject(self, entry: CaseGoal) -> Agreement | Partnership | Activity:
         """What ``entry``'s goal is assessed for."""
+        if not isinstance(entry, CaseGoal):
+            raise CaseError(
+                f"expected a CaseGoal, got {type(entry).__name__}", field="entry", value=entry
+            )
         if isinstance(entry.goal, ActivityTarget):
             return self.activity(entry.subject)
         if entry.subject == PARTNERSHIP:
@@ -179,6 +183,10 @@ class Case:
         ('molndal-konstkollektivet-2019', Date(2021, 12, 31), 121)
         """
         as_of = calendar_day(as_of, "as_of")
+        if type(within_days) is not int or within_days < 0:
+            raise CaseError(
+                "within_days is a whole number of days >= 0", field="within_days", value=within_days
+            )
         if not self._partnership.known_on(as_of):
             return None
         known = self._partnership.as_known_on(as_of)

@@ -431,6 +431,11 @@ def loads(
     source: str = "<string>",
 ) -> Case:
     """Read a case from TOML or JSON text; raise :class:`FileError` listing every problem."""
+    if not isinstance(text, (str, bytes)):
+        raise FileError(source, (Problem("", "expected the file's text (str or bytes)", text),))
+    for name, limit in (("max_bytes", max_bytes), ("max_depth", max_depth)):
+        if type(limit) is not int or limit < 1:
+            raise IOPError("a limit is a whole number >= 1", field=name, value=limit)
     raw = text.encode("utf-8") if isinstance(text, str) else text
     if format not in ("toml", "json"):
         raise FileError(source, (Problem("", "the format must be 'toml' or 'json'", format),))
@@ -585,6 +590,8 @@ def load(
 ) -> Case:
     """Read a case from a ``.toml`` or ``.json`` file (the format follows the suffix unless
     given)."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise FileError(str(path), (Problem("", "expected a file path", path),))
     file = Path(path)
     fmt = format or _format_of(file)
     try:

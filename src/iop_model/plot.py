@@ -101,6 +101,13 @@ def timeline(
         )
     if as_of is not None:
         as_of = calendar_day(as_of, "as_of")
+    for index, goal in enumerate(goals):
+        if not isinstance(goal, MinimumDuration):
+            raise IOPError(
+                f"the timeline draws MinimumDuration goals, not {type(goal).__name__}",
+                field=f"goals[{index}]",
+                value=goal,
+            )
 
     figure = Figure(figsize=(10, 1.6 + 0.9 * len(agreements)), layout="constrained")
     axes = figure.add_subplot()

@@ -22,8 +22,8 @@ import pendulum
 from .activities import Activity, MeetingPlace, Network, Residency, Venue, readable_text
 from .agreement import Agreement
 from .case import Case
-from .errors import ActivityError
-from .explain import Lang
+from .errors import ActivityError, IOPError
+from .explain import Lang, check_lang
 from .goals import GoalStatus, plain
 from .term import Term
 
@@ -164,6 +164,9 @@ def build(case: Case, as_of: Date, lang: Lang = "sv", *, today: bool = False) ->
 
     ``today`` marks that ``as_of`` is today's date in Europe/Stockholm.
     """
+    if not isinstance(case, Case):
+        raise IOPError(f"expected a Case, got {type(case).__name__}", field="case", value=case)
+    lang = check_lang(lang)
     full = case.partnership
     known = full.as_known_on(as_of) if full.known_on(as_of) else None
     agreements = known.agreements if known is not None else ()

@@ -583,6 +583,7 @@ class Term:
 
     def overlaps(self, other: Term) -> bool:
         """Whether the two terms share at least one day."""
+        other = _other(other)
         return self.start <= other.end and other.start <= self.end
 
     def intersection(self, other: Term) -> Term | None:
@@ -593,6 +594,7 @@ class Term:
 
     def is_adjacent_to(self, other: Term) -> bool:
         """Whether one term starts the day after the other ends (no gap, no overlap)."""
+        other = _other(other)
         return self.next_start == other.start or other.next_start == self.start
 
     def gap_to(self, other: Term) -> Term | None:
@@ -602,6 +604,7 @@ class Term:
         >>> str(Term.year(2019).gap_to(Term.year(2021)))
         '2020-01-01..2020-12-31'
         """
+        other = _other(other)
         if other.start <= self.next_start:
             return None
         return trusted_term(self.next_start, _plus_days(other.start, -1))
@@ -617,6 +620,17 @@ def trusted_term(start: Date, end: Date) -> Term:
     object.__setattr__(term, "start", start)
     object.__setattr__(term, "end", end)
     return term
+
+
+def _other(other: object) -> Term:
+    """The other term of a comparison; anything else is a :class:`TermError`."""
+    if not isinstance(other, Term):
+        raise TermError(
+            f"expected a Term to compare with, got {type(other).__name__}",
+            field="other",
+            value=other,
+        )
+    return other
 
 
 def _check_year(year: object) -> None:
