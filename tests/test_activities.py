@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from decimal import Decimal
 from fractions import Fraction
 
@@ -34,6 +33,7 @@ from iop_model import (
 from iop_model.activities import calendar_periods
 from iop_model.cases import molndal
 from iop_model.testing import dates, meeting_places, occasions
+from support import dates_and_numbers
 
 D = pendulum.date
 Y2019 = Term.year(2019)
@@ -534,10 +534,9 @@ def test_activity_explanation_names_exactly_the_rules_applied(assessment: Assess
 
 @given(_safe_assessment())
 def test_activity_texts_carry_the_same_numbers_in_both_languages(assessment: Assessment) -> None:
-    def facts(text: str) -> Counter[str]:
-        return Counter(re.findall(r"\d{4}-\d{2}-\d{2}|\d+", text))
-
-    assert facts(assessment.explain("sv")) == facts(assessment.explain("en"))
+    assert dates_and_numbers(assessment.explain("sv")) == dates_and_numbers(
+        assessment.explain("en")
+    )
 
 
 @given(_safe_assessment())

@@ -12,20 +12,14 @@ import sys
 import jsonschema
 import pytest
 
+from support import run_cli
+
 ROOT = pathlib.Path(__file__).parent.parent
 MOLNDAL = str(ROOT / "examples" / "molndal-konstkollektivet.toml")
 EXEMPELSTAD = str(ROOT / "examples" / "exempelstad-trygga-vuxna.toml")
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "iop_model", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-    )
+run = run_cli
 
 
 def ok(*args: str) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from collections import Counter
 
 import attrs
 import pendulum
@@ -29,6 +28,7 @@ from iop_model import (
 )
 from iop_model.cases import molndal
 from iop_model.testing import agreements, dates, lengths, partnerships
+from support import dates_and_numbers
 
 D = pendulum.date
 GOAL = MinimumDuration(years=3)
@@ -323,10 +323,9 @@ def test_explanation_names_exactly_the_rules_applied(assessment: Assessment) -> 
 
 @given(_assessments())
 def test_swedish_and_english_texts_carry_the_same_dates_and_numbers(assessment: Assessment) -> None:
-    def facts(text: str) -> Counter[str]:
-        return Counter(re.findall(r"\d{4}-\d{2}-\d{2}|\d+", text))
-
-    assert facts(assessment.explain("sv")) == facts(assessment.explain("en"))
+    assert dates_and_numbers(assessment.explain("sv")) == dates_and_numbers(
+        assessment.explain("en")
+    )
 
 
 @given(_assessments())

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import pathlib
-import subprocess
-import sys
 
 import pendulum
 import pytest
@@ -16,6 +14,7 @@ from matplotlib.dates import date2num
 from iop_model import IOPError, MinimumDuration
 from iop_model.cases import molndal
 from iop_model.plot import timeline
+from support import run_cli
 
 ROOT = pathlib.Path(__file__).parent.parent
 D = pendulum.date
@@ -64,21 +63,13 @@ def test_bad_subject() -> None:
 @pytest.mark.parametrize("suffix", [".png", ".svg"])
 def test_cli_timeline_writes_a_picture(tmp_path: pathlib.Path, suffix: str) -> None:
     out = tmp_path / f"molndal{suffix}"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "iop_model",
-            "timeline",
-            str(ROOT / "examples" / "molndal-konstkollektivet.toml"),
-            "-o",
-            str(out),
-            "--as-of",
-            "2021-06-30",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
+    result = run_cli(
+        "timeline",
+        str(ROOT / "examples" / "molndal-konstkollektivet.toml"),
+        "-o",
+        str(out),
+        "--as-of",
+        "2021-06-30",
     )
     assert result.returncode == 0, result.stderr
     data = out.read_bytes()
@@ -86,19 +77,11 @@ def test_cli_timeline_writes_a_picture(tmp_path: pathlib.Path, suffix: str) -> N
 
 
 def test_cli_timeline_refuses_other_formats(tmp_path: pathlib.Path) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "iop_model",
-            "timeline",
-            str(ROOT / "examples" / "molndal-konstkollektivet.toml"),
-            "-o",
-            str(tmp_path / "x.gif"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
+    result = run_cli(
+        "timeline",
+        str(ROOT / "examples" / "molndal-konstkollektivet.toml"),
+        "-o",
+        str(tmp_path / "x.gif"),
     )
     assert result.returncode == 2
     assert "must end in .png, .svg or .pdf" in result.stderr
