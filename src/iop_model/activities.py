@@ -415,9 +415,9 @@ class Activity(abc.ABC):
             return None
         return Term(min(d.start for d in days), max(d.end for d in days))
 
-    @abc.abstractmethod
     def _days(self) -> list[Term]:
         """Every reported day or period, as terms."""
+        return [term for _, term in self._located_days()]
 
     def _check_within_agreement(self) -> None:
         """A2: every reported day lies within the agreement's days in force."""
@@ -591,9 +591,6 @@ class MeetingPlace(Activity):
             reports=(*self.reports, *reports),
         )
 
-    def _days(self) -> list[Term]:
-        return [Term(o.day, o.day) for o in self.occasions] + [r.period for r in self.reports]
-
     def _located_days(self) -> list[tuple[str, Term]]:
         return [
             (f"occasions[{i}].day", Term(o.day, o.day)) for i, o in enumerate(self.occasions)
@@ -620,9 +617,6 @@ class Venue(Activity):
     def figures(self, period: Term, as_of: Date | None = None) -> Figures:
         """Events, total and mean audience, and events per kind in ``period``."""
         return _tally(self.events, "audience", self.reports, _period(period), _as_of(as_of))
-
-    def _days(self) -> list[Term]:
-        return [Term(e.day, e.day) for e in self.events] + [r.period for r in self.reports]
 
     def _located_days(self) -> list[tuple[str, Term]]:
         return [(f"events[{i}].day", Term(e.day, e.day)) for i, e in enumerate(self.events)] + [
@@ -705,9 +699,6 @@ class Network(Activity):
             period, members, None, None, touching, extra={"joined": joined, "left": left}
         )
 
-    def _days(self) -> list[Term]:
-        return [Term(m.joined, m.left or m.joined) for m in self.memberships]
-
     def _located_days(self) -> list[tuple[str, Term]]:
         located = []
         for index, membership in enumerate(self.memberships):
@@ -756,9 +747,6 @@ class Residency(Activity):
     def figures(self, period: Term, as_of: Date | None = None) -> Figures:
         """Productions (outcomes), their total and mean audience, per kind, in ``period``."""
         return _tally(self.outcomes, "audience", (), _period(period), _as_of(as_of))
-
-    def _days(self) -> list[Term]:
-        return [self.period] + [Term(o.day, o.day) for o in self.outcomes]
 
     def _located_days(self) -> list[tuple[str, Term]]:
         return [("period", self.period)] + [
