@@ -39,6 +39,7 @@ from .activities import (
     check_exact,
     exact_text,
     readable_text,
+    rounded_text,
 )
 from .errors import GoalError
 from .explain import Lang, Line
@@ -380,9 +381,4 @@ def _num(value: object) -> str:
 
 def _percent(value: Fraction) -> str:
     """A fraction as a percentage, rounded once to two decimals for display."""
-    percent = value * 100
-    if percent.denominator == 1:
-        return str(percent.numerator)
-    return str(
-        (Decimal(percent.numerator) / Decimal(percent.denominator)).quantize(Decimal("0.01"))
-    )
+    return rounded_text(value * 100)
