@@ -425,3 +425,14 @@ def test_shared_parties_never_hide_a_bad_value() -> None:
     )
     found = problems_of(base + "[[agreements]]" + second)
     assert found == ["agreements[1].partner.registered: expected true or false (got 1)"]
+
+
+def test_file_error_paths_can_be_placed_under_a_prefix() -> None:
+    with pytest.raises(FileError) as info:
+        loads("format_version = 2\n", "toml")
+    moved = info.value.at("cases[3]")
+    assert isinstance(moved, FileError)
+    assert [str(p) for p in moved.problems] == [
+        "cases[3].format_version: unknown format_version; this version of iop-model reads "
+        "format_version 1 (got 2)"
+    ]

@@ -181,7 +181,8 @@ class FileError(IOPError):
         return (type(self), (self.source, self.problems))
 
     def at(self, prefix: str) -> Self:
-        return self
+        """A copy with every problem's path placed under ``prefix``."""
+        return type(self)(self.source, tuple(problem.at(prefix) for problem in self.problems))
 
 
 class Problem:
@@ -208,6 +209,22 @@ class Problem:
 
     def __repr__(self) -> str:
         return f"Problem({str(self)!r})"
+
+    def at(self, prefix: str) -> Problem:
+        """The same problem with its path placed under ``prefix``.
+
+        >>> str(Problem("term.end", "bad").at("agreements[0]"))
+        'agreements[0].term.end: bad'
+        """
+        if self.path == "(file)":
+            path = prefix
+        elif self.path.startswith("["):
+            path = prefix + self.path
+        else:
+            path = f"{prefix}.{self.path}"
+        if self.has_value:
+            return Problem(path, self.message, self.value, self.rule)
+        return Problem(path, self.message, rule=self.rule)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Problem) and str(self) == str(other)
