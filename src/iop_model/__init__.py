@@ -22,13 +22,15 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from .agreement import Agreement, Extension, Partnership, Termination
+from .agreement import Agreement, Extension, Partnership, Termination, TerminationKind
+from .calendar import Deadline, Roll, deadline, deadline_before, is_working_day
 from .errors import (
     ActivityError,
     AgreementError,
     AmbiguousDateError,
     CaseError,
     DateError,
+    DeadlineError,
     ExtensionError,
     FileError,
     GoalError,
@@ -41,6 +43,7 @@ from .errors import (
 )
 from .goals import Assessment, Goal, GoalStatus, MinimumDuration
 from .parties import IdeaBasedParty, PublicParty
+from .reporting import FollowUpReport, ReportingDuty, ReportingPeriod, ReportStatus
 from .rules import RULES, Rule
 from .term import DEFAULT_ROUNDING, Length, Rounding, Term, as_date, today
 
@@ -116,6 +119,8 @@ __all__ = [
     "CaseError",
     "CaseGoal",
     "DateError",
+    "Deadline",
+    "DeadlineError",
     "DecisionDue",
     "Event",
     "EventKind",
@@ -123,6 +128,7 @@ __all__ = [
     "ExtensionError",
     "Figures",
     "FileError",
+    "FollowUpReport",
     "Goal",
     "GoalError",
     "GoalStatus",
@@ -140,18 +146,26 @@ __all__ = [
     "PartnershipError",
     "PartyError",
     "PublicParty",
+    "ReportStatus",
+    "ReportingDuty",
+    "ReportingPeriod",
     "Residency",
+    "Roll",
     "Rounding",
     "Rule",
     "Term",
     "TermError",
     "Termination",
     "TerminationError",
+    "TerminationKind",
     "Venue",
     "__version__",
     "as_date",
+    "deadline",
+    "deadline_before",
     "dump",
     "dumps",
+    "is_working_day",
     "load",
     "loads",
     "today",

@@ -23,6 +23,7 @@ Date(2019, 12, 31)
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
 from typing import Any
 
@@ -30,6 +31,16 @@ import attrs
 import pendulum
 
 from ._validators import day, instance_of, optional_day, optional_text, sequence_of, text
+from .calendar import (
+    D5,
+    Deadline,
+    Roll,
+    RollPolicy,
+    as_roll,
+    check_notice,
+    deadline_before,
+    next_working_day,
+)
 from .errors import (
     AgreementError,
     ExtensionError,
@@ -38,11 +49,13 @@ from .errors import (
     TerminationError,
 )
 from .parties import IdeaBasedParty, PublicParty
+from .reporting import D6, FollowUpReport, ReportingDuty
 from .term import (
     DEFAULT_ROUNDING,
     T11,
     T12,
     T13,
+    T9,
     T14,
     Length,
     Rounding,
@@ -60,7 +73,7 @@ from .term import (
     trusted_term,
 )
 
-__all__ = ["Agreement", "Extension", "Partnership", "Termination"]
+__all__ = ["Agreement", "Extension", "Partnership", "Termination", "TerminationKind"]
 
 Date = pendulum.Date
 
@@ -102,18 +115,70 @@ class Extension:
         return extension_term(current_end, self.length, self.until, rounding)
 
 
+class TerminationKind(enum.StrEnum):
+    """How an agreement ends early (D5). The plain strings are accepted too."""
+
+    #: uppsägning: by notice; the agreement's notice period applies.
+    NOTICE = "notice"
+    #: hävning: for breach of the agreement; may take effect at once.
+    BREACH = "breach"
+    #: upphörande efter överenskommelse: both parties agree on the last day.
+    MUTUAL = "mutual"
+
+    @property
+    def sv(self) -> str:
+        return {"notice": "uppsägning", "breach": "hävning", "mutual": "överenskommelse"}[
+            self.value
+        ]
+
+
+def _as_kind(value: object) -> TerminationKind:
+    for member in TerminationKind:
+        if value is member or value == member.value:
+            return member
+    raise TerminationError(
+        "a termination's kind is 'notice', 'breach' or 'mutual'", field="kind", value=value
+    )
+
+
 @attrs.frozen
 class Termination:
-    """An early end (uppsägning; hävning for breach): ``on`` is the last day in force,
-    ``decided_on`` the day of the decision (T12)."""
+    """An early end: ``on`` is the last day in force, ``decided_on`` the day of the decision
+    (T12), ``kind`` notice (uppsägning, the default), breach (hävning) or mutual agreement,
+    and ``notified_on`` the day the notice reached the other party (default: ``decided_on``;
+    D5)."""
 
     on: Date = attrs.field(validator=day)
     decided_on: Date = attrs.field(validator=day)
     reason: str = attrs.field(validator=text(TerminationError))
+    kind: TerminationKind = attrs.field(default=TerminationKind.NOTICE, converter=_as_kind)
+    notified_on: Date | None = attrs.field(default=None, validator=optional_day)
+
+    @property
+    def notice_day(self) -> Date:
+        """The day the notice reached the other party: ``notified_on`` or ``decided_on``."""
+        return self.decided_on if self.notified_on is None else self.notified_on
 
 
 def _as_extensions(value: Iterable[Extension]) -> tuple[Extension, ...]:
     return sequence_of(value, Extension, "extensions", AgreementError)
+
+
+def _as_follow_ups(value: Iterable[FollowUpReport]) -> tuple[FollowUpReport, ...]:
+    return sequence_of(value, FollowUpReport, "follow_up_reports", AgreementError)
+
+
+def _extension_roll(value: object) -> Roll | None:
+    policy = as_roll(value, "extension_roll")
+    if policy is Roll.PREVIOUS_WEEKDAY:
+        raise AgreementError(
+            "an extension deadline can only move forward to a working day: use "
+            "'next_weekday' or None",
+            rule=T9,
+            field="extension_roll",
+            value=value,
+        )
+    return policy
 
 
 @attrs.frozen
@@ -124,7 +189,11 @@ class Agreement:
     ``decided_on`` is the day the agreement was decided or signed (``None``: not recorded);
     ``max_extent`` the latest day any extension may reach (T11); ``follows`` the id of the
     agreement this one follows (a follow-on agreement, T14); ``rounding`` the T5 policy used
-    for the extensions' lengths.
+    for the extensions' lengths; ``notice_period`` the time notice must be given before the
+    agreement ends by notice (uppsägningstid, D5); ``extension_roll`` whether the last day to
+    decide an extension moves to the next working day (T9; ``None``, the default, keeps the
+    term's last day); ``reporting`` the duty to hand in follow-up reports (D6) and
+    ``follow_up_reports`` those received (D7).
     """
 
     id: str = attrs.field(validator=text(AgreementError))
@@ -142,6 +211,16 @@ class Agreement:
     rounding: Rounding = attrs.field(
         default=DEFAULT_ROUNDING, validator=instance_of(Rounding, AgreementError)
     )
+    notice_period: Length | None = attrs.field(
+        default=None, validator=instance_of(Length, AgreementError, optional=True)
+    )
+    extension_roll: Roll | None = attrs.field(default=None, converter=_extension_roll)
+    reporting: ReportingDuty | None = attrs.field(
+        default=None, validator=instance_of(ReportingDuty, AgreementError, optional=True)
+    )
+    follow_up_reports: tuple[FollowUpReport, ...] = attrs.field(
+        default=(), converter=_as_follow_ups
+    )
     _scheduled: tuple[Term, ...] = attrs.field(init=False, repr=False, eq=False)
     _terms: tuple[Term, ...] = attrs.field(init=False, repr=False, eq=False)
 
@@ -158,9 +237,29 @@ class Agreement:
                 field="max_extent",
                 value=self.max_extent,
             )
+        if self.notice_period is not None and self.notice_period.is_zero:
+            raise AgreementError(
+                "a notice period needs a positive length (or leave it out)",
+                rule=D5,
+                field="notice_period",
+                value=self.notice_period,
+            )
         scheduled = self._chain_extensions()
         object.__setattr__(self, "_scheduled", scheduled)
         object.__setattr__(self, "_terms", self._apply_termination(scheduled))
+        self._check_follow_ups()
+
+    def _check_follow_ups(self) -> None:
+        span = self.span
+        for index, report in enumerate(self.follow_up_reports):
+            if not (span.start <= report.period.start and report.period.end <= span.end):
+                raise AgreementError(
+                    f"a follow-up report's period lies outside the agreement's days in force "
+                    f"{span}",
+                    rule=D6,
+                    field=f"follow_up_reports[{index}].period",
+                    value=report.period,
+                )
 
     def _chain_extensions(self) -> tuple[Term, ...]:
         terms = [self.term]
@@ -169,7 +268,11 @@ class Agreement:
             where = f"extensions[{index}]"
             current_end = terms[-1].end
             check_extension_timing(
-                extension.decided_on, current_end, earliest, f"{where}.decided_on"
+                extension.decided_on,
+                current_end,
+                earliest,
+                f"{where}.decided_on",
+                latest=self._decision_deadline(current_end),
             )
             try:
                 added = extension.term_after(current_end, self.rounding)
@@ -179,6 +282,12 @@ class Agreement:
             terms.append(added)
             earliest = extension.decided_on
         return tuple(terms)
+
+    def _decision_deadline(self, current_end: Date) -> Date:
+        """The last day to decide an extension of a term ending ``current_end`` (T9)."""
+        if self.extension_roll is None:
+            return current_end
+        return next_working_day(current_end)
 
     def _apply_termination(self, scheduled: tuple[Term, ...]) -> tuple[Term, ...]:
         termination = self.termination
@@ -191,6 +300,15 @@ class Agreement:
             scheduled[0].start,
             scheduled[-1].end,
             earliest,
+        )
+        period = self.notice_period
+        check_notice(
+            termination.on,
+            termination.decided_on,
+            termination.notice_day,
+            None
+            if period is None or termination.kind is not TerminationKind.NOTICE
+            else {"years": period.years, "months": period.months, "days": period.days},
         )
         kept = []
         for term in scheduled:
@@ -241,8 +359,18 @@ class Agreement:
         """A copy with ``extension`` added after the current end (T8–T11)."""
         return attrs.evolve(self, extensions=(*self.extensions, extension))
 
-    def terminate(self, on: Date, decided_on: Date, reason: str) -> Agreement:
-        """A copy that ends on ``on`` (the last day in force), decided on ``decided_on`` (T12).
+    def terminate(
+        self,
+        on: Date,
+        decided_on: Date,
+        reason: str,
+        *,
+        kind: TerminationKind | str = TerminationKind.NOTICE,
+        notified_on: Date | None = None,
+    ) -> Agreement:
+        """A copy that ends on ``on`` (the last day in force), decided on ``decided_on`` (T12);
+        ``kind`` and ``notified_on`` as in :class:`Termination` (D5: a termination by notice
+        waits for the notice period).
 
         No extension can be added afterwards.
         """
@@ -253,7 +381,31 @@ class Agreement:
                 field="termination",
                 value=self.termination,
             )
-        return attrs.evolve(self, termination=Termination(on, decided_on, reason))
+        ended = Termination(on, decided_on, reason, _as_kind(kind), notified_on)
+        return attrs.evolve(self, termination=ended)
+
+    def notice_deadline(self, roll: RollPolicy = Roll.PREVIOUS_WEEKDAY) -> Deadline | None:
+        """The last day to give notice for the agreement to end on its current :attr:`end`
+        (D4, D5), or ``None`` when it has no notice period or is already terminated.
+
+        >>> import pendulum
+        >>> from iop_model import Agreement, IdeaBasedParty, Length, PublicParty, Term
+        >>> a = Agreement("a", PublicParty("Exempelstad"), IdeaBasedParty("Föreningen"),
+        ...               Term.year(2024), notice_period=Length(months=3))
+        >>> a.notice_deadline().last_day
+        Date(2024, 9, 30)
+        """
+        period = self.notice_period
+        if period is None or self.termination is not None:
+            return None
+        return deadline_before(
+            self.end, years=period.years, months=period.months, days=period.days, roll=roll
+        )
+
+    def extension_deadline(self) -> Date:
+        """The last day to decide an extension of the current term (T9): its last day, or
+        the next working day when ``extension_roll`` is ``"next_weekday"`` (D3)."""
+        return self._decision_deadline(self.end)
 
     def known_on(self, day: Date) -> bool:
         """Whether the agreement itself had been decided on ``day`` (T13)."""

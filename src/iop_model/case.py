@@ -20,6 +20,7 @@ import attrs
 import pendulum
 
 from ._validators import instance_of, optional_text, sequence_of, text
+from .actions import Action, actions_due
 from .activities import Activity
 from .agreement import Agreement, Partnership
 from .errors import CaseError, IOPError
@@ -27,7 +28,7 @@ from .goals import Assessment, Goal, MinimumDuration
 from .targets import ActivityTarget
 from .term import calendar_day
 
-__all__ = ["PARTNERSHIP", "Case", "CaseGoal", "DecisionDue"]
+__all__ = ["PARTNERSHIP", "Action", "Case", "CaseGoal", "DecisionDue"]
 
 Date = pendulum.Date
 
@@ -200,6 +201,24 @@ class Case:
             if isinstance(entry.goal, MinimumDuration) and assessment.status.name == "OPEN"
         )
         return DecisionDue(last.id, last.end, days_left, open_goals)
+
+    def actions(self, as_of: Date, within_days: int = 180) -> tuple[Action, ...]:
+        """Every action due within ``within_days`` of ``as_of`` and every one already overdue,
+        as known on ``as_of`` (T13), overdue ones first, then soonest first: decide an
+        extension or a follow-on agreement (T9), the last day to give notice (D4, D5), a
+        follow-up report due (D6) or overdue (D7), a duration goal at risk (G7).
+
+        This is a superset of :meth:`decision_due`.
+        """
+        as_of = calendar_day(as_of, "as_of")
+        if type(within_days) is not int or within_days < 0:
+            raise CaseError(
+                "within_days is a whole number of days >= 0", field="within_days", value=within_days
+            )
+        if not self._partnership.known_on(as_of):
+            return ()
+        known = self._partnership.as_known_on(as_of)
+        return actions_due(known, self.goals, self.assess(as_of), as_of, within_days)
 
     def minimum_durations(self) -> tuple[CaseGoal, ...]:
         """The case's duration goals."""

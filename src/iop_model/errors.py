@@ -26,6 +26,7 @@ __all__ = [
     "AmbiguousDateError",
     "CaseError",
     "DateError",
+    "DeadlineError",
     "ExtensionError",
     "FileError",
     "GoalError",
@@ -147,6 +148,10 @@ class LateExtensionError(ExtensionError):
 
 class TerminationError(AgreementError):
     """A termination (uppsägning, hävning) breaks rule T12."""
+
+
+class DeadlineError(IOPError):
+    """A deadline, notice period or reporting duty breaks a D rule."""
 
 
 class PartnershipError(IOPError):

@@ -38,6 +38,8 @@ class Rule:
 #: since ``import iop_model`` loads some of them lazily.
 _RULE_MODULES = (
     "iop_model.term",
+    "iop_model.calendar",
+    "iop_model.reporting",
     "iop_model.goals",
     "iop_model.activities",
     "iop_model.targets",

@@ -680,14 +680,17 @@ def extension_term(
 T9 = rule(
     "T9",
     "Extension decided in time",
-    "An extension is decided on or before the last day of the term it extends, not before the "
-    "agreement itself, and extensions are decided in order; a later decision needs a "
+    "An extension is decided on or before the last day of the term it extends (moved to the "
+    "next working day only when the agreement opts in with extension_roll, D3), not before "
+    "the agreement itself, and extensions are decided in order; a later decision needs a "
     "follow-on agreement.",
-    "En förlängning beslutas senast sista dagen i den avtalstid den förlänger, inte före "
-    "avtalet självt, och förlängningar beslutas i ordning; ett senare beslut kräver ett nytt "
-    "avtal.",
-    "Agreement practice: an expired agreement cannot be extended; a new one is needed "
-    "(cf. the Mölndal follow-on agreement 2022–2024).",
+    "En förlängning beslutas senast sista dagen i den avtalstid den förlänger (flyttad till "
+    "nästa arbetsdag bara när avtalet väljer det med extension_roll, D3), inte före avtalet "
+    "självt, och förlängningar beslutas i ordning; ett senare beslut kräver ett nytt avtal.",
+    "The library's modelling choice from agreement practice: an expired agreement cannot be "
+    "extended, a new one is needed (cf. the Mölndal follow-on agreement 2022–2024). The "
+    "term's last day is not statutory time, so 2 § lagen (1930:173) does not move it unless "
+    "the agreement says so.",
 )
 
 
@@ -696,14 +699,17 @@ def check_extension_timing(
     current_end: Date,
     earliest: Date | None,
     field: str = "decided_on",
+    latest: Date | None = None,
 ) -> None:
-    """Raise when an extension decision falls after ``current_end`` or before ``earliest``
+    """Raise when an extension decision falls after ``latest`` (the last day to decide:
+    ``current_end`` unless the agreement moves it to a working day) or before ``earliest``
     (the agreement's decision or the previous extension's) (T9)."""
-    if decided_on > current_end:
+    if decided_on > (current_end if latest is None else latest):
+        moved = "" if latest in (None, current_end) else f" (last day to decide: {latest})"
         raise LateExtensionError(
             f"the extension was decided on {decided_on.isoformat()}, after the term it extends "
-            f"ended on {current_end.isoformat()}; an expired agreement cannot be extended, "
-            "make a follow-on agreement that names this one in 'follows' instead",
+            f"ended on {current_end.isoformat()}{moved}; an expired agreement cannot be "
+            "extended, make a follow-on agreement that names this one in 'follows' instead",
             rule=T9,
             field=field,
             value=decided_on,

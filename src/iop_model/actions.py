@@ -1,0 +1,352 @@
+"""Actions due: what somebody must do by a day to keep a partnership in order.
+
+:meth:`Case.actions <iop_model.case.Case.actions>` lists, as known on a day (T13), every
+action due within a horizon and every one already overdue: decide an extension or a follow-on
+agreement (T9), give notice (D4, D5), hand in a follow-up report (D6) or chase an overdue one
+(D7), and duration goals at risk (G7) with the last day a decision could still secure them.
+
+>>> import pendulum
+>>> from iop_model.cases import molndal
+>>> for action in molndal.case().actions(pendulum.date(2019, 9, 1), within_days=180):
+...     print(action.text("en"))
+2019-12-31: decide an extension of molndal-konstkollektivet-2019 or a follow-on agreement (121 days left)
+2019-12-31: goal at risk: partnership: at least 3 years (121 days left)
+2019-12-31: goal at risk: molndal-konstkollektivet-2019: at least 3 years (121 days left)
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+import pendulum
+
+from .agreement import Agreement, Partnership
+from .calendar import D3, D4, D5
+from .explain import Lang, Line, check_lang, render
+from .goals import G2, G7, Assessment, GoalStatus, MinimumDuration
+from .reporting import D6, D7, ReportStatus, report_status
+from .term import T9, T13, T14
+
+if TYPE_CHECKING:
+    from .case import CaseGoal
+
+__all__ = ["Action", "ActionKind", "actions_due"]
+
+Date = pendulum.Date
+
+
+class ActionKind(enum.StrEnum):
+    """What an :class:`Action` asks for."""
+
+    DECIDE = "decide"
+    GIVE_NOTICE = "give_notice"
+    REPORT_DUE = "report_due"
+    REPORT_OVERDUE = "report_overdue"
+    GOAL_AT_RISK = "goal_at_risk"
+
+    def label(self, lang: Lang) -> str:
+        """A short name in Swedish or English (display text, not a key)."""
+        return _KIND_LABELS[self.value][lang == "en"]
+
+
+_KIND_LABELS = {
+    "decide": ("beslut om förlängning eller nytt avtal", "decision on an extension"),
+    "give_notice": ("sista dag för uppsägning", "last day to give notice"),
+    "report_due": ("uppföljningsrapport ska lämnas", "follow-up report due"),
+    "report_overdue": ("försenad uppföljningsrapport", "overdue follow-up report"),
+    "goal_at_risk": ("mål i fara", "goal at risk"),
+}
+
+
+def _days(n: int, lang: Lang) -> str:
+    if lang == "sv":
+        return f"{n} {'dag' if n == 1 else 'dagar'}"
+    return f"{n} {'day' if n == 1 else 'days'}"
+
+
+@attrs.frozen
+class Action:
+    """One action with its last ``day``, as known on ``as_of``.
+
+    ``key`` identifies the action across runs (the same agreement, period or goal gives the
+    same key even when its day moves), ``agreement_id`` the agreement it concerns,
+    ``subject`` what it is about, ``rules`` the rule IDs behind the day, ``lines`` the
+    explanation in both languages.
+    """
+
+    kind: ActionKind
+    day: Date
+    as_of: Date
+    agreement_id: str
+    subject: str
+    key: str
+    summary_sv: str
+    summary_en: str
+    rules: tuple[str, ...]
+    lines: tuple[Line, ...]
+
+    @property
+    def days_left(self) -> int:
+        """Days from ``as_of`` to ``day``; negative when the day has passed."""
+        return self.day.toordinal() - self.as_of.toordinal()
+
+    @property
+    def is_overdue(self) -> bool:
+        """Whether the last day has passed (as of the end of ``as_of``)."""
+        return self.day < self.as_of
+
+    def text(self, lang: Lang = "sv") -> str:
+        """One line: the day, what to do and how many days are left (or overdue)."""
+        lang = check_lang(lang)
+        summary = self.summary_sv if lang == "sv" else self.summary_en
+        left = self.days_left
+        if left < 0:
+            when = (
+                f"{_days(-left, lang)} sedan"
+                if lang == "sv"
+                else f"{_days(-left, lang)} overdue"
+            )
+        elif lang == "sv":
+            when = "i dag" if left == 0 else f"{_days(left, lang)} kvar"
+        else:
+            when = "today" if left == 0 else f"{_days(left, lang)} left"
+        return f"{self.day.isoformat()}: {summary} ({when})"
+
+    def explain(self, lang: Lang = "sv") -> str:
+        """How the day was found, with the rule IDs."""
+        return render(self.lines, check_lang(lang))
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain data (JSON types only)."""
+        return {
+            "kind": self.kind.value,
+            "day": self.day.isoformat(),
+            "as_of": self.as_of.isoformat(),
+            "days_left": self.days_left,
+            "overdue": self.is_overdue,
+            "agreement_id": self.agreement_id,
+            "subject": self.subject,
+            "key": self.key,
+            "text": {"sv": self.text("sv"), "en": self.text("en")},
+            "explanation": {"sv": self.explain("sv"), "en": self.explain("en")},
+            "rules": list(self.rules),
+        }
+
+
+def actions_due(
+    partnership: Partnership,
+    goals: Sequence[CaseGoal],
+    assessments: Sequence[Assessment],
+    as_of: Date,
+    within_days: int,
+) -> tuple[Action, ...]:
+    """The actions of ``partnership`` (already as known on ``as_of``, T13), overdue ones
+    first, then by day; see :meth:`iop_model.case.Case.actions`."""
+    found: list[Action] = []
+    last = partnership.last
+    found.extend(_decide(last, as_of))
+    for agreement in partnership.agreements:
+        found.extend(_notice(agreement, as_of))
+        found.extend(_reports(agreement, as_of))
+    found.extend(_goals(partnership, goals, assessments, as_of))
+    due = [
+        action
+        for action in found
+        if action.kind is ActionKind.REPORT_OVERDUE or 0 <= action.days_left <= within_days
+    ]
+    return tuple(sorted(due, key=lambda a: (not a.is_overdue, a.day, a.kind.value, a.key)))
+
+
+def _header(as_of: Date) -> Line:
+    day = as_of.isoformat()
+    return Line(
+        en=f"As known on {day}: only decisions and reports dated on or before {day} count",
+        sv=f"Enligt vad som var känt {day}: bara beslut och rapporter daterade senast {day} räknas",
+        rules=(T13,),
+    )
+
+
+def _decide(agreement: Agreement, as_of: Date) -> Iterable[Action]:
+    if agreement.termination is not None or agreement.end < as_of:
+        return
+    by = agreement.extension_deadline()
+    end = agreement.end.isoformat()
+    moved = by != agreement.end
+    lines = [
+        _header(as_of),
+        Line(
+            en=f"Agreement {agreement.id} is in force until {end} and no follow-on agreement "
+            "is known",
+            sv=f"Avtal {agreement.id} gäller till och med {end} och inget nytt avtal är känt",
+            rules=(T14,),
+        ),
+        Line(
+            en=f"An extension must be decided by {by.isoformat()}"
+            + (" (moved to the next working day, as the agreement says)" if moved else "")
+            + "; a follow-on agreement decided by then continues without a gap",
+            sv=f"En förlängning måste beslutas senast {by.isoformat()}"
+            + (" (flyttad till nästa arbetsdag enligt avtalet)" if moved else "")
+            + "; ett nytt avtal som beslutas senast då fortsätter utan glapp",
+            rules=(T9, D3) if moved else (T9,),
+        ),
+    ]
+    yield Action(
+        ActionKind.DECIDE,
+        by,
+        as_of,
+        agreement.id,
+        agreement.id,
+        f"decide:{agreement.id}",
+        f"beslut om förlängning av {agreement.id} eller nytt avtal",
+        f"decide an extension of {agreement.id} or a follow-on agreement",
+        (T9,),
+        tuple(lines),
+    )
+
+
+def _notice(agreement: Agreement, as_of: Date) -> Iterable[Action]:
+    found = agreement.notice_deadline()
+    if found is None or found.last_day < as_of:
+        return
+    period = agreement.notice_period
+    assert period is not None
+    lines = (
+        _header(as_of),
+        Line(
+            en=f"Agreement {agreement.id} ends on {agreement.end.isoformat()}; its notice "
+            f"period is {period}",
+            sv=f"Avtal {agreement.id} slutar {agreement.end.isoformat()}; uppsägningstiden "
+            f"är {period.sv()}",
+            rules=(D5,),
+        ),
+        *found.lines(),
+    )
+    yield Action(
+        ActionKind.GIVE_NOTICE,
+        found.last_day,
+        as_of,
+        agreement.id,
+        agreement.id,
+        f"give_notice:{agreement.id}",
+        f"sista dag för uppsägning av {agreement.id} till {agreement.end.isoformat()}",
+        f"last day to give notice on {agreement.id} for {agreement.end.isoformat()}",
+        (D4, D5),
+        lines,
+    )
+
+
+def _reports(agreement: Agreement, as_of: Date) -> Iterable[Action]:
+    duty = agreement.reporting
+    if duty is None:
+        return
+    for period, deadline in duty.periods(agreement.span):
+        received = min(
+            (
+                r.received_on
+                for r in agreement.follow_up_reports
+                if r.covers(period) and r.received_on <= as_of
+            ),
+            default=None,
+        )
+        status = report_status(deadline.last_day, received, as_of)
+        if status not in (ReportStatus.NOT_YET_DUE, ReportStatus.OVERDUE):
+            continue
+        overdue = status is ReportStatus.OVERDUE
+        lines = (
+            _header(as_of),
+            Line(
+                en=f"Agreement {agreement.id}: {duty.describe('en')}",
+                sv=f"Avtal {agreement.id}: {duty.describe('sv')}",
+                rules=(D6,),
+            ),
+            Line(
+                en=f"The report for {period} is due on {deadline.last_day.isoformat()}",
+                sv=f"Rapporten för {_period_sv(period)} ska lämnas senast "
+                f"{deadline.last_day.isoformat()}",
+                rules=deadline.rules,
+            ),
+            Line(
+                en=f"No report for the period had been received by {as_of.isoformat()}: "
+                + ("overdue" if overdue else "not yet due"),
+                sv=f"Ingen rapport för perioden hade kommit in till och med {as_of.isoformat()}: "
+                + ("försenad" if overdue else "ännu inte förfallen"),
+                rules=(D7,),
+            ),
+        )
+        kind = ActionKind.REPORT_OVERDUE if overdue else ActionKind.REPORT_DUE
+        sv_what = "försenad uppföljningsrapport" if overdue else "uppföljningsrapport"
+        en_what = "overdue follow-up report" if overdue else "follow-up report"
+        yield Action(
+            kind,
+            deadline.last_day,
+            as_of,
+            agreement.id,
+            f"{agreement.id} {period}",
+            f"report:{agreement.id}:{period.start.isoformat()}",
+            f"{sv_what} för {_period_sv(period)} ({agreement.id})",
+            f"{en_what} for {period} ({agreement.id})",
+            (D6, D7) if overdue else (D6,),
+            lines,
+        )
+
+
+def _period_sv(period: object) -> str:
+    return str(period).replace("..", "–")
+
+
+def _goals(
+    partnership: Partnership,
+    goals: Sequence[CaseGoal],
+    assessments: Sequence[Assessment],
+    as_of: Date,
+) -> Iterable[Action]:
+    for index, (entry, assessment) in enumerate(zip(goals, assessments, strict=True)):
+        goal = entry.goal
+        if not isinstance(goal, MinimumDuration) or assessment.status is not GoalStatus.OPEN:
+            continue
+        if not goal.contiguous:
+            continue  # any later agreement counts: no last day to act by
+        subject = assessment.subject
+        if isinstance(subject, Partnership):
+            agreement = partnership.last
+        else:
+            known = {a.id: a for a in partnership.agreements}
+            if not isinstance(subject, Agreement) or subject.id not in known:
+                continue
+            agreement = known[subject.id]
+        if agreement.termination is not None or agreement.end < as_of:
+            continue
+        by = agreement.extension_deadline()
+        title_en, title_sv = goal.title("en"), goal.title("sv")
+        lines = (
+            _header(as_of),
+            Line(
+                en=f"Goal '{title_en}' for {entry.subject} is open: not yet secured",
+                sv=f"Målet '{title_sv}' för {entry.subject} är inte säkrat",
+                rules=(G7,),
+            ),
+            Line(
+                en=f"Its counted period ends with agreement {agreement.id} on "
+                f"{agreement.end.isoformat()}; a decision by {by.isoformat()} (an extension, "
+                "or a follow-on agreement without a gap) could still secure it",
+                sv=f"Den räknade perioden slutar med avtal {agreement.id} den "
+                f"{agreement.end.isoformat()}; ett beslut senast {by.isoformat()} "
+                "(förlängning eller nytt avtal utan glapp) kan fortfarande säkra det",
+                rules=(T9, G2),
+            ),
+        )
+        yield Action(
+            ActionKind.GOAL_AT_RISK,
+            by,
+            as_of,
+            agreement.id,
+            f"{entry.subject}: {title_en}",
+            f"goal:{index}:{entry.subject}",
+            f"mål i fara: {entry.subject}: {title_sv}",
+            f"goal at risk: {entry.subject}: {title_en}",
+            (G7, T9),
+            lines,
+        )
