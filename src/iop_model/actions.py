@@ -8,8 +8,9 @@ agreement (T9), give notice (D4, D5), hand in a follow-up report (D6) or chase a
 >>> import pendulum
 >>> from iop_model.cases import molndal
 >>> for action in molndal.case().actions(pendulum.date(2019, 9, 1), within_days=180):
-...     print(action.text("en"))
-2019-12-31: decide an extension of molndal-konstkollektivet-2019 or a follow-on agreement (121 days left)
+...     print(action.text("en"))  # doctest: +NORMALIZE_WHITESPACE
+2019-12-31: decide an extension of molndal-konstkollektivet-2019 or a follow-on
+            agreement (121 days left)
 2019-12-31: goal at risk: partnership: at least 3 years (121 days left)
 2019-12-31: goal at risk: molndal-konstkollektivet-2019: at least 3 years (121 days left)
 """
@@ -105,7 +106,7 @@ class Action:
         left = self.days_left
         if left < 0:
             when = (
-                f"{_days(-left, lang)} sedan"
+                f"förfallen för {_days(-left, lang)} sedan"
                 if lang == "sv"
                 else f"{_days(-left, lang)} overdue"
             )

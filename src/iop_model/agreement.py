@@ -52,10 +52,10 @@ from .parties import IdeaBasedParty, PublicParty
 from .reporting import D6, FollowUpReport, ReportingDuty
 from .term import (
     DEFAULT_ROUNDING,
+    T9,
     T11,
     T12,
     T13,
-    T9,
     T14,
     Length,
     Rounding,

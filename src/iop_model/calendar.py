@@ -37,8 +37,8 @@ __all__ = [
     "deadline",
     "deadline_before",
     "is_working_day",
-    "previous_working_day",
     "next_working_day",
+    "previous_working_day",
 ]
 
 Date = pendulum.Date
@@ -61,19 +61,24 @@ class Roll(enum.StrEnum):
     PREVIOUS_WEEKDAY = "previous_weekday"
 
 
-RollPolicy = Roll | Literal["next_weekday", "previous_weekday"] | None
+RollPolicy = Roll | Literal["next_weekday", "previous_weekday", "none"] | None
 
 
 def as_roll(value: object, field: str = "roll") -> Roll | None:
-    """``value`` as a :class:`Roll` or ``None``; anything else raises :class:`DeadlineError`."""
-    if value is None or isinstance(value, Roll):
+    """``value`` as a :class:`Roll` or ``None`` (also written ``"none"``, as in files);
+    anything else raises :class:`DeadlineError`."""
+    if value is None or value == "none":
+        return None
+    if isinstance(value, Roll):
         return value
     if isinstance(value, str):
         for member in Roll:
             if member.value == value:
                 return member
     raise DeadlineError(
-        "a roll policy is 'next_weekday', 'previous_weekday' or None", field=field, value=value
+        "a roll policy is 'next_weekday', 'previous_weekday' or None ('none')",
+        field=field,
+        value=value,
     )
 
 
@@ -96,9 +101,7 @@ D1 = rule(
 )
 
 
-def end_day(
-    start: Date, *, weeks: int = 0, months: int = 0, years: int = 0, days: int = 0
-) -> Date:
+def end_day(start: Date, *, weeks: int = 0, months: int = 0, years: int = 0, days: int = 0) -> Date:
     """The D1 end day of the time counted from ``start``: years and months in one step (a
     missing day number gives the month's last day), then the weeks and days."""
     anchor = corresponding_day(start, years * 12 + months, Rounding.DOWN)  # D1: the last day
@@ -284,8 +287,10 @@ class Deadline:
         1 month from 2024-03-29 ends on 2024-04-29 (D1)
         2024-04-29 is a working day: the last day is 2024-04-29 (D2, D3)
         >>> print(deadline(pendulum.date(2024, 3, 22), weeks=1).explain("sv"))
+        ... # doctest: +NORMALIZE_WHITESPACE
         1 vecka från 2024-03-22 slutar 2024-03-29 (D1)
-        2024-03-29 är inte en arbetsdag: sista dagen flyttas fram till nästa arbetsdag, 2024-04-02 (D2, D3)
+        2024-03-29 är inte en arbetsdag: sista dagen flyttas fram till nästa arbetsdag,
+        2024-04-02 (D2, D3)
         """
         return render(self.lines(), check_lang(lang))
 

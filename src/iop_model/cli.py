@@ -41,6 +41,12 @@ def _day(text: str) -> Date:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _days(text: str) -> int:
+    if not text.isascii() or not text.isdigit():
+        raise argparse.ArgumentTypeError(f"a whole number of days >= 0, got {text!r}")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="iop-model",
@@ -125,6 +131,33 @@ def _parser() -> argparse.ArgumentParser:
     )
     with_day_and_lang(picture)
 
+    due = commands.add_parser(
+        "due",
+        help="the actions due: decisions, notice, follow-up reports, goals at risk",
+        description="Every action due within --within days of the as-of day and every one "
+        "already overdue, as known that day (T13), overdue ones first, then soonest first: "
+        "decide an extension or a follow-on agreement (T9), the last day to give notice "
+        "(D4, D5), follow-up reports due (D6) or overdue (D7), duration goals at risk (G7). "
+        "A folder stands for every .toml and .json file in it.",
+    )
+    due.add_argument("files", nargs="+", metavar="FILE|DIR")
+    with_day_and_lang(due)
+    due.add_argument(
+        "--within",
+        type=_days,
+        default=180,
+        metavar="DAYS",
+        help="the horizon in days (default: 180)",
+    )
+    due.add_argument(
+        "--format",
+        choices=["text", "json", "csv", "ics"],
+        default="text",
+        help="output format (default: text); ics is an iCalendar file for a calendar "
+        "client (needs iop-model[ics]), csv opens in a spreadsheet",
+    )
+    due.add_argument("-o", "--output", metavar="OUT", help="write to this file instead")
+
     commands.add_parser(
         "schema",
         help="print the JSON Schema of agreement files",
@@ -149,6 +182,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             return _assess(args, stdout)
         if command == "timeline":
             return _timeline(args, stdout)
+        if command == "due":
+            return _due(args, stdout)
         return _schema(stdout)
     except BrokenPipeError:  # the reader went away (`iop-model demo | head`): stop quietly
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -283,6 +318,50 @@ def _timeline(args: argparse.Namespace, out: TextIO) -> int:
     figure.savefig(args.output, dpi=150)
     print(f"{args.output}: timeline as of {as_of}", file=out)
     return 0
+
+
+def _due(args: argparse.Namespace, out: TextIO) -> int:
+    from .files import load_all
+    from .outputs import due
+
+    cases = load_all(args.files)
+    as_of, _ = _as_of(args)
+    rows = due.collect(cases, as_of, args.within)
+    if args.format == "ics":
+        try:
+            data = due.render_ics(rows, args.lang)
+        except ImportError as error:
+            print(f"iop-model: {error}", file=sys.stderr)
+            return _EXIT_PROBLEM
+        if args.output:
+            _write(args.output, data)
+            print(f"{args.output}: {len(rows)} actions as of {as_of}", file=out)
+        else:
+            out.write(data.decode("utf-8"))
+        return 0
+    if args.format == "json":
+        text = due.render_json(rows, as_of, args.within) + "\n"
+    elif args.format == "csv":
+        text = due.render_csv(rows, args.lang)
+    else:
+        text = due.render_text(rows, as_of, args.within, args.lang) + "\n"
+    if args.output:
+        _write(args.output, text.encode("utf-8"))
+        print(f"{args.output}: {len(rows)} actions as of {as_of}", file=out)
+    else:
+        out.write(text)
+    return 0
+
+
+def _write(name: str, data: bytes) -> None:
+    from pathlib import Path
+
+    try:
+        Path(name).write_bytes(data)
+    except OSError as error:
+        raise IOPError(
+            f"cannot write the file: {error.strerror}", field="--output", value=name
+        ) from None
 
 
 def _schema(out: TextIO) -> int:

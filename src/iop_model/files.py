@@ -32,7 +32,7 @@ import re
 import tempfile
 import tomllib
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from importlib import resources
@@ -54,11 +54,13 @@ from .activities import (
     Residency,
     Venue,
 )
-from .agreement import Agreement
+from .agreement import Agreement, TerminationKind
+from .calendar import Roll
 from .case import Case, CaseGoal
 from .errors import FileError, IOPError, Problem
 from .goals import Goal, MinimumDuration
 from .parties import IdeaBasedParty, PublicParty
+from .reporting import ReportingPeriod
 from .targets import ActivityTarget, Indicator
 from .term import Rounding, _parse_iso_day, as_date
 
@@ -70,7 +72,9 @@ __all__ = [
     "check",
     "dump",
     "dumps",
+    "expand",
     "load",
+    "load_all",
     "loads",
     "schema",
     "to_data",
@@ -215,8 +219,16 @@ def _converter(detailed: bool = True) -> cattrs.Converter:
     )
     conv.register_unstructure_hook(Fraction, _unstructure_exact)
     conv.register_unstructure_hook(Decimal, _unstructure_exact)
-    for kind in (Rounding, EventKind, Indicator):
+    for kind in (Rounding, EventKind, Indicator, Roll, TerminationKind, ReportingPeriod):
         conv.register_structure_hook(kind, _enum_hook(kind))
+    optional_roll = Roll | None  # files write no roll as "none": TOML has no null
+    roll_hook = _enum_hook(Roll)
+    conv.register_structure_hook_func(
+        lambda t: t == optional_roll, lambda v, t: None if v == "none" else roll_hook(v, t)
+    )
+    conv.register_unstructure_hook_func(
+        lambda t: t == optional_roll, lambda v: "none" if v is None else v.value
+    )
     ref = Agreement | str
     conv.register_structure_hook_func(lambda t: t == ref, _structure_agreement_ref)
     conv.register_unstructure_hook_func(lambda t: t == ref, _unstructure_agreement_ref)
@@ -602,6 +614,59 @@ def load(
             str(file), (Problem("", f"cannot read the file: {error.strerror}"),)
         ) from None
     return loads(raw, fmt, max_bytes=max_bytes, max_depth=max_depth, source=str(file))
+
+
+def expand(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The files named by ``paths``: a folder stands for every ``*.toml`` and ``*.json`` file
+    directly in it (sorted by name); a file stands for itself.
+
+    A folder without such files, or a path that does not exist, raises :class:`FileError`.
+    """
+    found: list[Path] = []
+    problems = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            inside = sorted(
+                p for p in path.iterdir() if p.is_file() and p.suffix.lower() in (".toml", ".json")
+            )
+            if not inside:
+                problems.append(Problem("", "the folder holds no .toml or .json file", str(path)))
+            found.extend(inside)
+        elif path.exists():
+            found.append(path)
+        else:
+            problems.append(Problem("", "no such file or folder", str(path)))
+    if problems:
+        raise FileError(", ".join(str(p.value) for p in problems), tuple(problems))
+    return found
+
+
+def load_all(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[str, Case]]:
+    """Every file named by ``paths`` (see :func:`expand`) as ``(file name, Case)`` pairs.
+
+    Every problem in every file is reported at once in one :class:`FileError`, each path
+    starting with its file's name.
+    """
+    loaded: list[tuple[str, Case]] = []
+    problems: list[Problem] = []
+    bad: list[str] = []
+    for file in expand(paths):
+        try:
+            loaded.append((str(file), load(file)))
+        except FileError as error:
+            bad.append(str(file))
+            problems.extend(_in_file(str(file), problem) for problem in error.problems)
+    if problems:
+        raise FileError(", ".join(bad), tuple(problems))
+    return loaded
+
+
+def _in_file(name: str, problem: Problem) -> Problem:
+    path = name if problem.path == "(file)" else f"{name}: {problem.path}"
+    if problem.has_value:
+        return Problem(path, problem.message, problem.value, problem.rule)
+    return Problem(path, problem.message, rule=problem.rule)
 
 
 def _format_of(file: Path) -> Format:

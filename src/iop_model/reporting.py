@@ -143,10 +143,12 @@ class ReportingDuty:
         """The reporting periods within ``span`` (the agreement's days in force) and each
         report's deadline (D6)."""
         if self.every is ReportingPeriod.AGREEMENT_YEAR:
-            cuts = []
+            cuts: list[Term] = []
             start = span.start
             while start <= span.end:
-                end = min(end_of(span.start, Length(years=len(cuts) + 1), DEFAULT_ROUNDING), span.end)
+                end = min(
+                    end_of(span.start, Length(years=len(cuts) + 1), DEFAULT_ROUNDING), span.end
+                )
                 cuts.append(trusted_term(start, end))
                 start = end.add(days=1)
         else:
@@ -160,9 +162,7 @@ class ReportingDuty:
         """The deadline of the report for ``period`` (D6)."""
         if self.within is not None:
             w = self.within
-            return deadline(
-                period.end, years=w.years, months=w.months, days=w.days, roll=self.roll
-            )
+            return deadline(period.end, years=w.years, months=w.months, days=w.days, roll=self.roll)
         assert self.due is not None
         month, number = int(self.due[:2]), int(self.due[3:])
         year = period.end.year
@@ -263,4 +263,3 @@ def report_status(due: Date, received: Date | None, as_of: Date) -> ReportStatus
     if received is not None and received <= as_of:
         return ReportStatus.ON_TIME if received <= due else ReportStatus.LATE
     return ReportStatus.OVERDUE if as_of > due else ReportStatus.NOT_YET_DUE
-
