@@ -85,7 +85,9 @@ def test_report_formats(fmt: str) -> None:
             "| 2024-01-01..2024-11-30 | 31 occasions, 212 visitors, mean 212/31 (≈ 6.84) |" in out
         )
     else:
-        assert "Terminated: last day 2024-11-30, decided 2024-10-15" in out
+        assert "Ended by mutual agreement: last day 2024-11-30, decided 2024-10-15" in out
+        assert "  2024-03-01..2024-11-30: due 2025-01-30, not yet due (D7)" in out
+        assert "  Notice period: 2 months (D5)" in out
         assert "Status: MISSED" in out
 
 

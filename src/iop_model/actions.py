@@ -28,7 +28,7 @@ from .agreement import Agreement, Partnership
 from .calendar import D3, D4, D5
 from .explain import Lang, Line, check_lang, render
 from .goals import G2, G7, Assessment, GoalStatus, MinimumDuration
-from .reporting import D6, D7, ReportStatus, report_status
+from .reporting import D6, D7, ReportStatus, follow_up
 from .term import T9, T13, T14
 
 if TYPE_CHECKING:
@@ -243,19 +243,11 @@ def _reports(agreement: Agreement, as_of: Date) -> Iterable[Action]:
     duty = agreement.reporting
     if duty is None:
         return
-    for period, deadline in duty.periods(agreement.span):
-        received = min(
-            (
-                r.received_on
-                for r in agreement.follow_up_reports
-                if r.covers(period) and r.received_on <= as_of
-            ),
-            default=None,
-        )
-        status = report_status(deadline.last_day, received, as_of)
-        if status not in (ReportStatus.NOT_YET_DUE, ReportStatus.OVERDUE):
+    for entry in follow_up(duty, agreement.span, agreement.follow_up_reports, as_of):
+        if entry.status not in (ReportStatus.NOT_YET_DUE, ReportStatus.OVERDUE):
             continue
-        overdue = status is ReportStatus.OVERDUE
+        overdue = entry.status is ReportStatus.OVERDUE
+        period, last_day = entry.period, entry.deadline.last_day.isoformat()
         lines = (
             _header(as_of),
             Line(
@@ -264,10 +256,9 @@ def _reports(agreement: Agreement, as_of: Date) -> Iterable[Action]:
                 rules=(D6,),
             ),
             Line(
-                en=f"The report for {period} is due on {deadline.last_day.isoformat()}",
-                sv=f"Rapporten för {_period_sv(period)} ska lämnas senast "
-                f"{deadline.last_day.isoformat()}",
-                rules=deadline.rules,
+                en=f"The report for {period} is due on {last_day}",
+                sv=f"Rapporten för {_period_sv(period)} ska lämnas senast {last_day}",
+                rules=entry.deadline.rules,
             ),
             Line(
                 en=f"No report for the period had been received by {as_of.isoformat()}: "
@@ -282,7 +273,7 @@ def _reports(agreement: Agreement, as_of: Date) -> Iterable[Action]:
         en_what = "overdue follow-up report" if overdue else "follow-up report"
         yield Action(
             kind,
-            deadline.last_day,
+            entry.deadline.last_day,
             as_of,
             agreement.id,
             f"{agreement.id} {period}",

@@ -25,6 +25,7 @@ from .case import Case
 from .errors import ActivityError, IOPError
 from .explain import Lang, check_lang
 from .goals import GoalStatus, plain
+from .reporting import ReportStatus, follow_up
 from .term import Term
 
 __all__ = ["build", "render_markdown", "render_text"]
@@ -44,7 +45,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "initial": ("Initial term", "Första avtalstid"),
     "extension": ("Extension", "Förlängning"),
     "decided_by": ("decided {day} by {who}", "beslutad {day} av {who}"),
-    "terminated": ("Terminated", "Uppsagt"),
+    "terminated_notice": ("Terminated by notice", "Uppsagt"),
+    "terminated_breach": ("Terminated for breach", "Hävt"),
+    "terminated_mutual": ("Ended by mutual agreement", "Avslutat efter överenskommelse"),
     "last_day": (
         "last day {on}, decided {day}: {reason}",
         "sista dag {on}, beslutad {day}: {reason}",
@@ -65,6 +68,19 @@ _WORDS: dict[str, tuple[str, str]] = {
     "none": ("none", "inga"),
     "subject": ("Subject", "Föremål"),
     "nothing_yet": ("No agreement had been decided by {day}", "Inget avtal var beslutat {day}"),
+    "notice_period": ("Notice period", "Uppsägningstid"),
+    "notice_deadline": ("last day to give notice for {end}", "sista dag för uppsägning till {end}"),
+    "notified": ("notice received {day}", "uppsägningen mottogs {day}"),
+    "reporting": ("Reporting", "Redovisning"),
+    "report_period": (
+        "{period}: due {due}, {status}",
+        "{period}: senast {due}, {status}",
+    ),
+    "received": ("received {day}", "inkom {day}"),
+    "actions": (
+        "Actions: overdue and due within {n} days",
+        "Åtgärder: försenade och de som förfaller inom {n} dagar",
+    ),
     "later": (
         "{n} later decisions in the file are not shown",
         "{n} senare beslut i filen visas inte",
@@ -88,7 +104,11 @@ def _length(term: Term, lang: Lang) -> str:
     return term.length.sv() if lang == "sv" else str(term.length)
 
 
-def _agreement(agreement: Agreement, lang: Lang) -> dict[str, Any]:
+#: The horizon of the report's list of actions, in days.
+ACTION_DAYS = 180
+
+
+def _agreement(agreement: Agreement, lang: Lang, as_of: Date) -> dict[str, Any]:
     terms = []
     for index, term in enumerate(agreement.terms):
         entry: dict[str, Any] = {
@@ -133,6 +153,27 @@ def _agreement(agreement: Agreement, lang: Lang) -> dict[str, Any]:
             "on": t.on.isoformat(),
             "decided_on": t.decided_on.isoformat(),
             "reason": t.reason,
+            "kind": t.kind.value,
+            "notified_on": plain(t.notified_on),
+        }
+    period = agreement.notice_period
+    data["notice_period"] = None
+    if period is not None:
+        notice = agreement.notice_deadline()
+        data["notice_period"] = {
+            "years": period.years,
+            "months": period.months,
+            "days": period.days,
+            "text": period.sv() if lang == "sv" else str(period),
+            "deadline": None if notice is None else notice.to_dict(),
+        }
+    data["reporting"] = None
+    duty = agreement.reporting
+    if duty is not None:
+        periods = follow_up(duty, agreement.span, agreement.follow_up_reports, as_of)
+        data["reporting"] = {
+            "text": duty.describe(lang),
+            "periods": [entry.to_dict() for entry in periods],
         }
     return data
 
@@ -182,7 +223,7 @@ def build(case: Case, as_of: Date, lang: Lang = "sv", *, today: bool = False) ->
         "as_of": as_of.isoformat(),
         "as_of_is_today": today,
         "lang": lang,
-        "agreements": [_agreement(a, lang) for a in agreements],
+        "agreements": [_agreement(a, lang, as_of) for a in agreements],
         "later_decisions": hidden,
         "partnership": None
         if known is None
@@ -193,6 +234,13 @@ def build(case: Case, as_of: Date, lang: Lang = "sv", *, today: bool = False) ->
             "gaps": [plain(g) for g in known.gaps],
         },
         "goals": goals,
+        "actions": {
+            "within_days": ACTION_DAYS,
+            "items": [
+                {**action.to_dict(), "text_lang": action.text(lang)}
+                for action in case.actions(as_of, ACTION_DAYS)
+            ],
+        },
         "activities": [
             {
                 "name": activity.name,
@@ -262,9 +310,33 @@ def _agreement_lines(a: dict[str, Any], lang: Lang) -> list[str]:
     if a["termination"]:
         t = a["termination"]
         text = _w("last_day", lang).format(on=t["on"], day=t["decided_on"], reason=t["reason"])
-        lines.append(f"  {_w('terminated', lang)}: {text} (T12)")
+        if t["notified_on"]:
+            text += "; " + _w("notified", lang).format(day=t["notified_on"])
+        lines.append(f"  {_w('terminated_' + t['kind'], lang)}: {text} (T12, D5)")
     f = a["in_force"]
     lines.append(f"  {_w('in_force', lang)}: {f['start']}..{f['end']} ({f['length']})")
+    notice = a["notice_period"]
+    if notice:
+        text = f"  {_w('notice_period', lang)}: {notice['text']}"
+        if notice["deadline"]:
+            last = _w("notice_deadline", lang).format(end=f["end"])
+            text += f"; {last}: {notice['deadline']['last_day']} (D4, D5)"
+        lines.append(text + ("" if notice["deadline"] else " (D5)"))
+    reporting = a["reporting"]
+    if reporting:
+        lines.append(f"  {_w('reporting', lang)}: {reporting['text']} (D6)")
+        for entry in reporting["periods"]:
+            status = ReportStatus(entry["status"])
+            said = status.sv if lang == "sv" else status.en
+            if entry["received_on"]:
+                said = _w("received", lang).format(day=entry["received_on"]) + f": {said}"
+                if entry["reference"]:
+                    said += f" ({entry['reference']})"
+            period = entry["period"]
+            line = _w("report_period", lang).format(
+                period=f"{period['start']}..{period['end']}", due=entry["due"], status=said
+            )
+            lines.append(f"    {line} (D7)")
     return lines
 
 
@@ -315,6 +387,12 @@ def render_text(data: dict[str, Any]) -> str:
                 f"{_status_text(goal['status'], lang)}"
             )
             lines.extend("     " + line for line in goal["text"].splitlines())
+    if data["actions"]["items"]:
+        lines += ["", _w("actions", lang).format(n=data["actions"]["within_days"])]
+        lines.extend(
+            f"  {item['text_lang']} ({', '.join(item['rules'])})"
+            for item in data["actions"]["items"]
+        )
     if data["activities"]:
         lines += ["", _w("activities", lang)]
         for activity in data["activities"]:
@@ -355,6 +433,13 @@ def render_markdown(data: dict[str, Any]) -> str:
             lines.extend(f"   {line}" for line in goal["text"].splitlines())
             lines.append("   ```")
             lines.append("")
+    if data["actions"]["items"]:
+        lines += [f"## {_w('actions', lang).format(n=data['actions']['within_days'])}", ""]
+        lines.extend(
+            f"- {item['text_lang']} ({', '.join(item['rules'])})"
+            for item in data["actions"]["items"]
+        )
+        lines.append("")
     if data["activities"]:
         lines += [f"## {_w('activities', lang)}", ""]
         for activity in data["activities"]:

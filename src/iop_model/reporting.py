@@ -28,7 +28,14 @@ from .errors import DeadlineError
 from .rules import rule
 from .term import DEFAULT_ROUNDING, Length, Term, end_of, trusted_term
 
-__all__ = ["FollowUpReport", "ReportStatus", "ReportingDuty", "ReportingPeriod"]
+__all__ = [
+    "FollowUpReport",
+    "PeriodReport",
+    "ReportStatus",
+    "ReportingDuty",
+    "ReportingPeriod",
+    "follow_up",
+]
 
 Date = pendulum.Date
 
@@ -263,3 +270,41 @@ def report_status(due: Date, received: Date | None, as_of: Date) -> ReportStatus
     if received is not None and received <= as_of:
         return ReportStatus.ON_TIME if received <= due else ReportStatus.LATE
     return ReportStatus.OVERDUE if as_of > due else ReportStatus.NOT_YET_DUE
+
+
+@attrs.frozen
+class PeriodReport:
+    """One reporting period as of a day: its ``deadline`` (D6), the report received for it
+    by then (``received``, or ``None``) and its ``status`` (D7)."""
+
+    period: Term
+    deadline: Deadline
+    received: FollowUpReport | None
+    status: ReportStatus
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain data (JSON types only)."""
+        received = self.received
+        return {
+            "period": {"start": self.period.start.isoformat(), "end": self.period.end.isoformat()},
+            "due": self.deadline.last_day.isoformat(),
+            "received_on": None if received is None else received.received_on.isoformat(),
+            "reference": None if received is None else received.reference,
+            "status": self.status.value,
+            "rules": [*self.deadline.rules, D7],
+        }
+
+
+def follow_up(
+    duty: ReportingDuty, span: Term, reports: tuple[FollowUpReport, ...], as_of: Date
+) -> tuple[PeriodReport, ...]:
+    """Every reporting period of ``span`` with its report and status as of ``as_of``: the
+    first report received by ``as_of`` whose period contains the reporting period (D6, D7).
+    """
+    found = []
+    for period, due in duty.periods(span):
+        known = [r for r in reports if r.covers(period) and r.received_on <= as_of]
+        first = min(known, key=lambda r: r.received_on, default=None)
+        status = report_status(due.last_day, None if first is None else first.received_on, as_of)
+        found.append(PeriodReport(period, due, first, status))
+    return tuple(found)
