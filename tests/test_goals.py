@@ -137,12 +137,33 @@ def test_G2_a_gap_ends_the_counted_period() -> None:
     p = Partnership(
         [
             Agreement("a", CITY, ASSOCIATION, Term.year(2019)),
-            Agreement("b", CITY, ASSOCIATION, Term(D(2020, 2, 1), D(2023, 12, 31)), follows="a"),
+            Agreement(
+                "b",
+                CITY,
+                ASSOCIATION,
+                Term(D(2020, 2, 1), D(2023, 12, 31)),
+                follows="a",
+                decided_on=D(2019, 6, 1),
+            ),
         ]
     )
     assert status(p, D(2019, 6, 30)) is MISSED  # b is known; the gap closes the counted period
     assessment = GOAL.assess(p, D(2019, 6, 30))
     assert assessment["counted_period"] == Term.year(2019)
+
+
+def test_T15_an_undated_follow_on_is_known_only_from_its_start() -> None:
+    """Issue 11, finding 3: an undated follow-on made the goal SECURED on 2019-06-30."""
+    undated = Agreement("b", CITY, ASSOCIATION, Term(D(2020, 1, 1), D(2023, 12, 31)), follows="a")
+    p = Partnership([Agreement("a", CITY, ASSOCIATION, Term.year(2019)), undated])
+    early = GOAL.assess(p, D(2019, 6, 30))
+    assert early.status is OPEN
+    assert early["counted_period"] == Term.year(2019)
+    on_start = GOAL.assess(p, D(2020, 1, 1))
+    assert on_start.status is SECURED  # known from its first day, and never late (T15)
+    assert "T15" in on_start.rules
+    assert "(T15)" in on_start.explain("en")
+    assert not p.known_on(D(2018, 12, 31))
 
 
 def test_G2_a_follow_on_decided_after_the_end_does_not_continue_the_period() -> None:

@@ -65,7 +65,7 @@ if TYPE_CHECKING:  # resolved lazily at run time, see __getattr__
     from .files import dump, dumps, load, loads
     from .targets import ActivityTarget, Indicator
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 #: Public names imported on first use, by module.
 _LAZY = {

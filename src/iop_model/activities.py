@@ -31,6 +31,7 @@ import pendulum
 from ._validators import day, instance_of, optional_day, optional_text, sequence_of, text
 from .agreement import Agreement
 from .errors import ActivityError, IOPError
+from .explain import Lang
 from .rules import rule
 from .term import T2, T3, Term, calendar_day
 
@@ -217,6 +218,20 @@ class Event:
     title: str | None = attrs.field(default=None, validator=optional_text(ActivityError))
 
 
+# --- A10 Report received ----------------------------------------------------------------------
+A10 = rule(
+    "A10",
+    "Report received",
+    "An aggregate report counts as known from the day it was received (received_on), or, "
+    "without one, from its period's last day; an occasion or event from its own day. As of D "
+    "known on K, only what was known by K counts.",
+    "En sammanställning räknas som känd från den dag den kom in (received_on) eller, utan en "
+    "sådan dag, från periodens sista dag; ett tillfälle eller evenemang från sin egen dag. "
+    "Per D enligt vad som var känt K räknas bara det som var känt senast K.",
+    "T13 applied to reports; audit practice: what the committee could know when it followed up.",
+)
+
+
 @attrs.frozen
 class AggregateReport:
     """Aggregate figures for a period (sammanställning): a number of occasions (or events)
@@ -238,10 +253,26 @@ class AggregateReport:
     kind: EventKind | None = attrs.field(
         default=None, validator=instance_of(EventKind, ActivityError, optional=True)
     )
+    received_on: Date | None = attrs.field(default=None, validator=optional_day)
+    reference: str | None = attrs.field(default=None, validator=optional_text(ActivityError))
+    document: str | None = attrs.field(default=None, validator=optional_text(ActivityError))
     _total: int = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_total", self._check_total())
+        if self.received_on is not None and self.received_on < self.period.start:
+            raise ActivityError(
+                f"received before the period it reports on starts ({self.period})",
+                rule=A10,
+                field="received_on",
+                value=self.received_on,
+            )
+
+    @property
+    def known_from(self) -> Date:
+        """The day the report counts as known: ``received_on``, else its period's last day
+        (A10)."""
+        return self.period.end if self.received_on is None else self.received_on
 
     def _check_total(self) -> int:
         mean = None
@@ -290,6 +321,36 @@ class AggregateReport:
     def total(self) -> int:
         """The total number of visitors, exact (A4)."""
         return self._total
+
+
+def figures_text(activity: Activity, figures: Figures, lang: Lang, *, empty: bool = True) -> str:
+    """An activity's figures in words: ``'26 tillfällen, 1 040 besökare, medelvärde 40'``.
+
+    With ``empty`` (the default), a period without reports reads ``'inga rapporter'``.
+    """
+    from . import wording
+
+    if empty and figures.reports == 0:
+        return wording.say("figures.none", lang)
+    en_words, sv_words = activity.count_words
+    text = f"{wording.number(figures.count, lang)} {sv_words if lang == 'sv' else en_words}"
+    if isinstance(activity, Network):
+        joined, left = figures.extra.get("joined", 0), figures.extra.get("left", 0)
+        return wording.say(
+            "figures.members", lang, count=wording.Raw(text), joined=joined, left=left
+        )
+    if figures.total is not None:
+        mean = "–" if figures.mean is None else wording.decimal(figures.mean, lang)
+        text += ", " + wording.say(
+            "figures.visitors", lang, total=figures.total, mean=wording.Raw(mean)
+        )
+    if figures.by_kind:
+        kinds = ", ".join(
+            wording.kind_count(EventKind(kind).value, n, lang)
+            for kind, n in sorted(figures.by_kind.items())
+        )
+        text += f" ({kinds})"
+    return text
 
 
 def rounded_text(value: Fraction | int) -> str:
@@ -396,9 +457,12 @@ class Activity(abc.ABC):
         return agreement.id if isinstance(agreement, Agreement) else agreement
 
     @abc.abstractmethod
-    def figures(self, period: Term, as_of: Date | None = None) -> Figures:
+    def figures(
+        self, period: Term, as_of: Date | None = None, known_on: Date | None = None
+    ) -> Figures:
         """Exact figures for ``period`` (A5); with ``as_of``, only what had happened by the
-        end of that day: occasions on or before it and reports whose period had ended."""
+        end of that day: occasions on or before it and reports whose period had ended; with
+        ``known_on``, only what was known that day (A10)."""
 
     def figures_by(
         self, unit: str, within: Term | None = None, as_of: Date | None = None
@@ -539,11 +603,18 @@ def _tally(
     reports: tuple[AggregateReport, ...],
     period: Term,
     as_of: Date | None,
+    known_on: Date | None = None,
 ) -> Figures:
-    """Count items (by ``day``) and aggregate reports for ``period`` (A5, A6)."""
+    """Count items (by ``day``) and aggregate reports for ``period`` (A5, A6), with only what
+    was known on ``known_on`` (A10)."""
     last = period.end if as_of is None else min(period.end, as_of)
-    in_period = [item for item in items if period.start <= item.day <= last]
-    counted_reports = [r for r in _reports_in(reports, period) if r.period.end <= last]
+    seen = last if known_on is None else min(last, known_on)
+    in_period = [item for item in items if period.start <= item.day <= seen]
+    counted_reports = [
+        r
+        for r in _reports_in(reports, period)
+        if r.period.end <= last and (known_on is None or r.known_from <= known_on)
+    ]
     count = len(in_period) + sum(r.occasions for r in counted_reports)
     total = sum(getattr(item, numbers) for item in in_period) + sum(
         r.total for r in counted_reports
@@ -579,9 +650,18 @@ class MeetingPlace(Activity):
         _check_counted_once(self.occasions, self.reports, "occasions")
         self._check_within_agreement()
 
-    def figures(self, period: Term, as_of: Date | None = None) -> Figures:
-        """Occasions, total and mean visitors in ``period`` (A5, A6)."""
-        return _tally(self.occasions, "visitors", self.reports, _period(period), _as_of(as_of))
+    def figures(
+        self, period: Term, as_of: Date | None = None, known_on: Date | None = None
+    ) -> Figures:
+        """Occasions, total and mean visitors in ``period`` (A5, A6, A10)."""
+        return _tally(
+            self.occasions,
+            "visitors",
+            self.reports,
+            _period(period),
+            _as_of(as_of),
+            _as_of(known_on, "known_on"),
+        )
 
     def report(self, *more: Occasion | AggregateReport) -> MeetingPlace:
         """A copy with more occasions or aggregate reports added."""
@@ -618,9 +698,18 @@ class Venue(Activity):
         _check_counted_once(self.events, self.reports, "events")
         self._check_within_agreement()
 
-    def figures(self, period: Term, as_of: Date | None = None) -> Figures:
-        """Events, total and mean audience, and events per kind in ``period``."""
-        return _tally(self.events, "audience", self.reports, _period(period), _as_of(as_of))
+    def figures(
+        self, period: Term, as_of: Date | None = None, known_on: Date | None = None
+    ) -> Figures:
+        """Events, total and mean audience, and events per kind in ``period`` (A10)."""
+        return _tally(
+            self.events,
+            "audience",
+            self.reports,
+            _period(period),
+            _as_of(as_of),
+            _as_of(known_on, "known_on"),
+        )
 
     def _located_days(self) -> list[tuple[str, Term]]:
         return [(f"events[{i}].day", Term(e.day, e.day)) for i, e in enumerate(self.events)] + [
@@ -682,12 +771,17 @@ class Network(Activity):
                     )
         self._check_within_agreement()
 
-    def figures(self, period: Term, as_of: Date | None = None) -> Figures:
+    def figures(
+        self, period: Term, as_of: Date | None = None, known_on: Date | None = None
+    ) -> Figures:
         """Members at the end of ``period`` (or of ``as_of``, if earlier); joined and left
-        during it (A5, T2). ``reports`` counts the memberships that touch the period."""
+        during it (A5, T2). ``reports`` counts the memberships that touch the period. A
+        membership is known from its day (A10): ``known_on`` cuts like ``as_of``."""
         period = _period(period)
         as_of = _as_of(as_of)
+        known = _as_of(known_on, "known_on")
         last = period.end if as_of is None else min(period.end, as_of)
+        last = last if known is None else min(last, known)
         if last < period.start:
             return Figures(period, 0, None, None, 0, extra={"joined": 0, "left": 0})
         seen = Term(period.start, last)
@@ -748,9 +842,18 @@ class Residency(Activity):
         _check_counted_once(self.outcomes, (), "outcomes")
         self._check_within_agreement()
 
-    def figures(self, period: Term, as_of: Date | None = None) -> Figures:
+    def figures(
+        self, period: Term, as_of: Date | None = None, known_on: Date | None = None
+    ) -> Figures:
         """Productions (outcomes), their total and mean audience, per kind, in ``period``."""
-        return _tally(self.outcomes, "audience", (), _period(period), _as_of(as_of))
+        return _tally(
+            self.outcomes,
+            "audience",
+            (),
+            _period(period),
+            _as_of(as_of),
+            _as_of(known_on, "known_on"),
+        )
 
     def _located_days(self) -> list[tuple[str, Term]]:
         return [("period", self.period)] + [
@@ -758,8 +861,8 @@ class Residency(Activity):
         ]
 
 
-def _as_of(as_of: object) -> Date | None:
-    return None if as_of is None else calendar_day(as_of, "as_of")
+def _as_of(as_of: object, field: str = "as_of") -> Date | None:
+    return None if as_of is None else calendar_day(as_of, field)
 
 
 def _period(period: object) -> Term:

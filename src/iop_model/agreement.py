@@ -57,6 +57,8 @@ from .term import (
     T12,
     T13,
     T14,
+    T15,
+    T16,
     Length,
     Rounding,
     Term,
@@ -66,6 +68,7 @@ from .term import (
     check_length_part,
     check_max_extent,
     check_positive_length,
+    check_replacement,
     check_termination,
     extension_term,
     known_on,
@@ -88,7 +91,9 @@ class Extension:
 
     Give a length (``years``, ``months``, ``days``), an explicit new last day (``until``), or
     both, in which case they must agree (T10). The extension's term starts the day after the
-    current end (T8); it must be decided by that end (T9).
+    current end (T8); it must be decided by that end (T9). ``reference`` is where the decision
+    is recorded (a diarienummer or protocol paragraph, "KFN 2019-12-19 § 87"), ``document`` a
+    file name or URL.
     """
 
     decided_on: Date = attrs.field(validator=day)
@@ -98,6 +103,8 @@ class Extension:
     days: int = attrs.field(default=0, validator=_count)
     until: Date | None = attrs.field(default=None, validator=optional_day)
     note: str | None = attrs.field(default=None, validator=optional_text(ExtensionError))
+    reference: str | None = attrs.field(default=None, validator=optional_text(ExtensionError))
+    document: str | None = attrs.field(default=None, validator=optional_text(ExtensionError))
 
     def __attrs_post_init__(self) -> None:
         if self.until is None:
@@ -146,13 +153,15 @@ class Termination:
     """An early end: ``on`` is the last day in force, ``decided_on`` the day of the decision
     (T12), ``kind`` notice (uppsägning, the default), breach (hävning) or mutual agreement,
     and ``notified_on`` the day the notice reached the other party (default: ``decided_on``;
-    D5)."""
+    D5); ``reference`` and ``document`` say where the decision is recorded."""
 
     on: Date = attrs.field(validator=day)
     decided_on: Date = attrs.field(validator=day)
     reason: str = attrs.field(validator=text(TerminationError))
     kind: TerminationKind = attrs.field(default=TerminationKind.NOTICE, converter=_as_kind)
     notified_on: Date | None = attrs.field(default=None, validator=optional_day)
+    reference: str | None = attrs.field(default=None, validator=optional_text(TerminationError))
+    document: str | None = attrs.field(default=None, validator=optional_text(TerminationError))
 
     @property
     def notice_day(self) -> Date:
@@ -193,7 +202,9 @@ class Agreement:
     agreement ends by notice (uppsägningstid, D5); ``extension_roll`` whether the last day to
     decide an extension moves to the next working day (T9; ``None``, the default, keeps the
     term's last day); ``reporting`` the duty to hand in follow-up reports (D6) and
-    ``follow_up_reports`` those received (D7).
+    ``follow_up_reports`` those received (D7); ``replaces`` that this follow-on agreement
+    replaces the one it ``follows`` from its start, ending it the day before (T16);
+    ``reference`` and ``document`` where the decision is recorded.
     """
 
     id: str = attrs.field(validator=text(AgreementError))
@@ -221,6 +232,12 @@ class Agreement:
     follow_up_reports: tuple[FollowUpReport, ...] = attrs.field(
         default=(), converter=_as_follow_ups
     )
+    replaces: bool = attrs.field(default=False)
+    reference: str | None = attrs.field(default=None, validator=optional_text(AgreementError))
+    document: str | None = attrs.field(default=None, validator=optional_text(AgreementError))
+    #: Set only on the copy a :class:`Partnership` holds of an agreement that a later one
+    #: replaced (T16): the replacing agreement's id.
+    replaced_by: str | None = attrs.field(default=None, init=False, eq=False)
     _scheduled: tuple[Term, ...] = attrs.field(init=False, repr=False, eq=False)
     _terms: tuple[Term, ...] = attrs.field(init=False, repr=False, eq=False)
 
@@ -236,6 +253,15 @@ class Agreement:
                 rule=T11,
                 field="max_extent",
                 value=self.max_extent,
+            )
+        if type(self.replaces) is not bool:
+            raise AgreementError("expected true or false", field="replaces", value=self.replaces)
+        if self.replaces and self.follows is None:
+            raise AgreementError(
+                "a replacing agreement names the agreement it replaces in 'follows'",
+                rule=T16,
+                field="replaces",
+                value=self.replaces,
             )
         if self.notice_period is not None and self.notice_period.is_zero:
             raise AgreementError(
@@ -408,8 +434,15 @@ class Agreement:
         return self._decision_deadline(self.end)
 
     def known_on(self, day: Date) -> bool:
-        """Whether the agreement itself had been decided on ``day`` (T13)."""
-        return known_on(self.decided_on, calendar_day(day, "day"))
+        """Whether the agreement itself had been decided on ``day`` (T13); without a decision
+        day, from its first day (T15)."""
+        return known_on(self.decided_on, calendar_day(day, "day"), self.term.start)
+
+    @property
+    def known_from(self) -> Date:
+        """The first day on which the agreement counts as known: its decision day, or its
+        first day when no decision day is recorded (T15)."""
+        return self.term.start if self.decided_on is None else self.decided_on
 
     def as_known_on(self, day: Date) -> Agreement:
         """The agreement with only the decisions made on or before ``day`` (T13).
@@ -417,10 +450,17 @@ class Agreement:
         Raises :class:`AgreementError` when the agreement itself was decided after ``day``.
         """
         day = calendar_day(day, "day")
-        if not known_on(self.decided_on, day):
+        if not known_on(self.decided_on, day, self.term.start):
+            undated = self.decided_on is None
             raise AgreementError(
-                f"agreement {self.id!r} was decided on {self.decided_on}, after {day}",
-                rule=T13,
+                f"agreement {self.id!r} "
+                + (
+                    f"has no decision day and counts as known from its start {self.start}"
+                    if undated
+                    else f"was decided on {self.decided_on}"
+                )
+                + f", after {day}",
+                rule=T15 if undated else T13,
                 field="decided_on",
                 value=self.decided_on,
             )
@@ -449,8 +489,25 @@ class Agreement:
         scheduled = self._scheduled[: extensions + 1]
         object.__setattr__(copy, "extensions", self.extensions[:extensions])
         object.__setattr__(copy, "termination", None)
+        object.__setattr__(copy, "replaced_by", None)
         object.__setattr__(copy, "_scheduled", scheduled)
         object.__setattr__(copy, "_terms", scheduled)
+        return copy
+
+    def _replaced(self, by: Agreement) -> Agreement:
+        """This agreement as a partnership holds it once ``by`` replaces it (T16): in force
+        until the day before ``by`` starts."""
+        last = by.start.subtract(days=1)
+        copy = object.__new__(Agreement)
+        for field in attrs.fields(Agreement):
+            object.__setattr__(copy, field.name, getattr(self, field.name))
+        kept = [
+            trusted_term(term.start, min(term.end, last))
+            for term in self._terms
+            if term.start <= last
+        ]
+        object.__setattr__(copy, "_terms", tuple(kept))
+        object.__setattr__(copy, "replaced_by", by.id)
         return copy
 
 
@@ -479,9 +536,39 @@ class Partnership:
     """
 
     agreements: tuple[Agreement, ...] = attrs.field(converter=_as_agreements)
+    _originals: tuple[Agreement, ...] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "agreements", _chain(self.agreements))
+        ordered = _chain(self.agreements)
+        object.__setattr__(self, "_originals", ordered)
+        object.__setattr__(self, "agreements", _replace(ordered))
+
+    @property
+    def days_without_decision(self) -> tuple[Term, ...]:
+        """The days on which the agreement in force, by the terms on paper, had not yet been
+        decided: a follow-on agreement decided after the one before it ended is continuous on
+        paper (T14) but not in decisions (G2); its days before its decision are listed here.
+        An agreement without a decision day is never late (T15).
+
+        >>> import pendulum
+        >>> from iop_model import Agreement, IdeaBasedParty, Partnership, PublicParty, Term
+        >>> city, club = PublicParty("Mölndals stad"), IdeaBasedParty("Konstkollektivet")
+        >>> late = Agreement("b", city, club, Term.year(2022), follows="a",
+        ...                  decided_on=pendulum.date(2022, 1, 10))
+        >>> p = Partnership([Agreement("a", city, club, Term.year(2021)), late])
+        >>> p.is_continuous, [str(t) for t in p.days_without_decision]
+        (True, ['2022-01-01..2022-01-09'])
+        """
+        found = []
+        for previous, following in zip(self.agreements, self.agreements[1:], strict=False):
+            decided = following.decided_on
+            if decided is None:
+                continue
+            start = max(following.start, previous.span.next_start)
+            last = min(decided.subtract(days=1), following.end)
+            if start <= last:
+                found.append(trusted_term(start, last))
+        return tuple(found)
 
     @property
     def first(self) -> Agreement:
@@ -524,7 +611,8 @@ class Partnership:
         return not self.gaps
 
     def get(self, agreement_id: str) -> Agreement:
-        """The agreement with id ``agreement_id``."""
+        """The agreement with id ``agreement_id``, as the partnership holds it (cut by a
+        replacing agreement, T16)."""
         for agreement in self.agreements:
             if agreement.id == agreement_id:
                 return agreement
@@ -544,7 +632,7 @@ class Partnership:
         """The partnership with only the agreements and decisions made on or before ``day``
         (T13); raises :class:`PartnershipError` when none had been decided."""
         day = calendar_day(day, "day")
-        known = tuple(a.as_known_on(day) for a in self.agreements if a.known_on(day))
+        known = tuple(a.as_known_on(day) for a in self._originals if a.known_on(day))
         if not known:
             raise PartnershipError(
                 f"no agreement of the partnership had been decided on {day}",
@@ -552,8 +640,8 @@ class Partnership:
                 field="agreements",
                 value=day,
             )
-        if all(k is a for k, a in zip(known, self.agreements, strict=False)) and len(known) == len(
-            self.agreements
+        if all(k is a for k, a in zip(known, self._originals, strict=False)) and len(known) == len(
+            self._originals
         ):
             return self
         try:
@@ -566,6 +654,19 @@ class Partnership:
                 field=error.field,
                 value=error.value,
             ) from None
+
+
+def _replace(ordered: tuple[Agreement, ...]) -> tuple[Agreement, ...]:
+    """The chain with every replaced agreement ending the day before its replacement (T16)."""
+    if not any(agreement.replaces for agreement in ordered):
+        return ordered
+    result = list(ordered)
+    for index in range(1, len(result)):
+        following = result[index]
+        previous = result[index - 1]
+        if following.replaces and following.start <= previous.end:
+            result[index - 1] = previous._replaced(following)
+    return tuple(result)
 
 
 def _chain(agreements: tuple[Agreement, ...]) -> tuple[Agreement, ...]:
@@ -612,7 +713,12 @@ def _chain(agreements: tuple[Agreement, ...]) -> tuple[Agreement, ...]:
     while ordered[-1].id in successor and len(ordered) <= len(agreements):
         following = successor[ordered[-1].id]
         position = positions[following.id]
-        check_follow_on(ordered[-1].end, following.start, f"agreements[{position}].term.start")
+        field = f"agreements[{position}].term.start"
+        previous = ordered[-1]
+        if following.replaces:
+            check_replacement(previous.start, previous.end, following.start, field)
+        else:
+            check_follow_on(previous.end, following.start, field)
         ordered.append(following)
     if len(ordered) != len(agreements):
         placed = {a.id for a in ordered}

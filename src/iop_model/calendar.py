@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import warnings
 from typing import Final, Literal
 
 import attrs
@@ -131,7 +132,9 @@ def _eves(year: int) -> frozenset[Date]:
 @functools.lru_cache(maxsize=256)
 def _days_off(year: int) -> frozenset[Date]:
     """The public holidays (lagen (1989:253)) and the three eves of ``year``, as days."""
-    import holidays  # imported on first use: `import iop_model` stays light
+    with warnings.catch_warnings():  # some pinned versions warn about their own future on import
+        warnings.simplefilter("ignore")
+        import holidays  # imported on first use: `import iop_model` stays light
 
     public = holidays.country_holidays("SE", years=year, categories=("public",))
     return frozenset(Date(d.year, d.month, d.day) for d in public) | _eves(year)

@@ -145,8 +145,12 @@ class Case:
         return self._partnership
 
     def agreement(self, agreement_id: str) -> Agreement:
-        """The agreement with id ``agreement_id``."""
-        return self._partnership.get(agreement_id)
+        """The agreement with id ``agreement_id``, with its own decisions only (a replacement
+        by a later agreement, T16, is the partnership's: :attr:`partnership`)."""
+        for agreement in self.agreements:
+            if agreement.id == agreement_id:
+                return agreement
+        return self._partnership.get(agreement_id)  # raises the library's error
 
     def activity(self, name: str) -> Activity:
         """The activity named ``name``."""

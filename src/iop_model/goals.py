@@ -26,10 +26,12 @@ from typing import Any, NamedTuple, TypeAlias
 import attrs
 import pendulum
 
+from . import wording
+from ._version import __version__
 from .agreement import Agreement, Partnership
 from .errors import GoalError
 from .explain import Lang, Line, check_lang, render
-from .rules import rule
+from .rules import fingerprint, rule
 from .term import (
     T4,
     T7,
@@ -38,6 +40,8 @@ from .term import (
     T12,
     T13,
     T14,
+    T15,
+    T16,
     Length,
     Term,
     calendar_day,
@@ -168,6 +172,9 @@ class Assessment:
     figures: Mapping[str, Figure]
     rules: tuple[str, ...]
     _details: Any = attrs.field(default=None, repr=False)
+    #: The day of knowledge (G10): the decisions made by this day were used. ``None`` means
+    #: ``as_of``.
+    known_on: Date | None = attrs.field(default=None, kw_only=True)
 
     def __getitem__(self, name: str) -> Figure:
         """A figure by name: ``assessment["covered_days"]``."""
@@ -215,7 +222,23 @@ class Assessment:
             "figures": {name: plain(value) for name, value in self.figures.items()},
             "rules": list(self.rules),
             "explanation": {lang: self.explain(lang) for lang in ("sv", "en")},
+            "known_on": (self.known_on or self.as_of).isoformat(),
+            "provenance": provenance(self.as_of, self.known_on or self.as_of),
         }
+
+
+def provenance(
+    as_of: Date, known_on: Date, input_sha256: str | None = None
+) -> dict[str, str | None]:
+    """Where an answer comes from: the library version, the rule set's fingerprint, the input
+    file's SHA-256 (when read from a file), the as-of day and the day of knowledge (G10)."""
+    return {
+        "library_version": __version__,
+        "rules_fingerprint": fingerprint(),
+        "input_sha256": input_sha256,
+        "as_of": as_of.isoformat(),
+        "known_on": known_on.isoformat(),
+    }
 
 
 def _describe(subject: object) -> dict[str, object]:
@@ -346,6 +369,51 @@ G8 = rule(
 )
 
 
+# --- G9 Covered ----------------------------------------------------------------------------------
+G9 = rule(
+    "G9",
+    "Time run",
+    "The time run of a duration goal as of D is the part of the counted period from its start "
+    "up to and including D (none before the start); for a goal that is not contiguous, the "
+    "days of every counted agreement up to and including D.",
+    "Löpt avtalstid för ett varaktighetsmål per D är den del av den räknade perioden som ligger "
+    "från dess start till och med D (ingen före starten); för ett icke-sammanhängande mål "
+    "dagarna i varje räknat avtal till och med D.",
+    "The library's own definition (G1: D itself has run); it is the figure 'covered'.",
+)
+
+# --- G10 Known on an earlier day ---------------------------------------------------------------
+G10 = rule(
+    "G10",
+    "Known on an earlier day",
+    "An assessment as of D known on K (K on or before D) is the state at the end of D from the "
+    "decisions made by K only: a projection when K is before D. K after D is refused; without K "
+    "it is D.",
+    "En bedömning per D enligt vad som var känt K (K senast D) är läget vid slutet av D utifrån "
+    "bara de beslut som fattats senast K: en prognos när K ligger före D. K efter D avvisas; "
+    "utan K är K = D.",
+    "The library's modelling choice: separating the day a question is about from the day of "
+    "knowledge (T13) lets an auditor ask what a committee could foresee.",
+)
+
+
+def check_known_on(as_of: Date, known_on: object) -> Date:
+    """``known_on`` as a day on or before ``as_of`` (``None``: ``as_of``), else GoalError
+    (G10)."""
+    if known_on is None:
+        return as_of
+    day = calendar_day(known_on, "known_on")
+    if day > as_of:
+        raise GoalError(
+            f"the day of knowledge {day.isoformat()} is after the day assessed "
+            f"{as_of.isoformat()}; a later decision cannot be known earlier",
+            rule=G10,
+            field="known_on",
+            value=day,
+        )
+    return day
+
+
 @attrs.frozen
 class _Piece:
     """A stretch of the counted period and what it rests on, for the explanation."""
@@ -362,6 +430,7 @@ class _Period(NamedTuple):
     can_grow: bool
     closed_because: str  # "", "ended", "terminated", "max_extent"
     terminated_on: Date | None
+    left_out: tuple[tuple[Agreement, str], ...] = ()  # (agreement, "gap" | "late" | "after")
 
     @property
     def pieces(self) -> list[_Piece]:
@@ -440,9 +509,13 @@ class MinimumDuration(Goal):
 
     # --- assessment ------------------------------------------------------------------------------
 
-    def assess(self, subject: Agreement | Partnership, as_of: Date) -> Assessment:
-        """Assess the goal for an agreement or a partnership as of the end of ``as_of``."""
+    def assess(
+        self, subject: Agreement | Partnership, as_of: Date, known_on: Date | None = None
+    ) -> Assessment:
+        """Assess the goal for an agreement or a partnership as of the end of ``as_of``, from
+        the decisions known on ``known_on`` (default: ``as_of``; G10)."""
         as_of = calendar_day(as_of, "as_of")
+        knowledge = check_known_on(as_of, known_on)
         if not isinstance(subject, (Agreement, Partnership)):
             raise GoalError(
                 "a minimum duration is assessed for an Agreement or a Partnership, "
@@ -450,18 +523,22 @@ class MinimumDuration(Goal):
                 field="subject",
                 value=subject,
             )
-        if not subject.known_on(as_of):
-            return self._nothing_decided(subject, as_of)
-        known = subject.as_known_on(as_of)  # G1, T13
+        if not subject.known_on(knowledge):
+            return self._nothing_decided(subject, as_of, knowledge)
+        known = subject.as_known_on(knowledge)  # G1, T13, G10
         rounding = known.rounding if isinstance(known, Agreement) else known.first.rounding
         if isinstance(known, Agreement) or self.contiguous:
             period = _contiguous_period(known, as_of, self.length, rounding)
-            return self._assess_contiguous(subject, known, as_of, period, rounding)
-        assert isinstance(subject, Partnership)
-        assert isinstance(known, Partnership)
-        return self._assess_in_total(subject, known, as_of, rounding)
+            found = self._assess_contiguous(subject, known, as_of, period, rounding)
+        else:
+            assert isinstance(subject, Partnership)
+            assert isinstance(known, Partnership)
+            found = self._assess_in_total(subject, known, as_of, rounding)
+        return _with_knowledge(found, known, knowledge)
 
-    def _nothing_decided(self, subject: Agreement | Partnership, as_of: Date) -> Assessment:
+    def _nothing_decided(
+        self, subject: Agreement | Partnership, as_of: Date, knowledge: Date
+    ) -> Assessment:
         zero = Length()
         figures: dict[str, Figure] = {
             "required": self.length,
@@ -474,14 +551,16 @@ class MinimumDuration(Goal):
             "shortfall": self.length,
             "shortfall_days": None,
         }
+        rules = (G1, T13, G7) if knowledge == as_of else (G1, T13, G10, G7)
         return Assessment(
             self,
             subject,
             as_of,
             GoalStatus.OPEN,
             Figures(figures),
-            (G1, T13, G7),
+            rules,
             ("undecided", None),
+            known_on=knowledge,
         )
 
     def _assess_contiguous(
@@ -580,25 +659,20 @@ class MinimumDuration(Goal):
 
     def explanation(self, assessment: Assessment) -> list[Line]:
         kind, detail = assessment._details
-        d = assessment.as_of.isoformat()
+        d = assessment.as_of
         f = assessment.figures
-        lines = [
-            Line(
-                en=f"Goal: {self.title('en')}; assessed as of the end of {d}, with the "
-                f"decisions made on or before that day",
-                sv=f"Mål: {self.title('sv')}; bedömt per slutet av {d}, med de beslut som "
-                f"fattats senast den dagen",
-                rules=(G1, T13),
-            )
-        ]
-        if kind == "undecided":
-            lines.append(
-                Line(
-                    en=f"Nothing had been decided by {d}: the goal is open",
-                    sv=f"Inget beslut var fattat senast {d}: målet är öppet",
-                    rules=(G7,),
+        knowledge = assessment.known_on or d
+        title = wording.Titled(self)
+        if knowledge == d:
+            lines = [wording.line("goal.header", (G1, T13), title=title, day=d)]
+        else:
+            lines = [
+                wording.line(
+                    "goal.header_known_on", (G1, T13, G10), title=title, day=d, known_on=knowledge
                 )
-            )
+            ]
+        if kind == "undecided":
+            lines.append(wording.line("goal.nothing_decided", (G7,), day=knowledge))
             return [*lines, _status_line(assessment, G7)]
         if kind == "contiguous":
             lines.extend(_contiguous_lines(self, assessment, detail))
@@ -608,148 +682,211 @@ class MinimumDuration(Goal):
         lines.append(_status_line(assessment, status_rule))
         if assessment.status in (GoalStatus.OPEN, GoalStatus.MISSED):
             if kind == "contiguous":
+                counted = f["counted_period"]
+                assert isinstance(counted, Term)
                 lines.append(
-                    Line(
-                        en=f"Shortfall: {f['shortfall']} ({f['shortfall_days']} days) from "
-                        f"{_day_after(f['counted_period'])} to {_iso(f['threshold'])}",
-                        sv=f"Underskott: {_sv(f['shortfall'])} ({f['shortfall_days']} dagar) "
-                        f"från {_day_after(f['counted_period'])} till {_iso(f['threshold'])}",
-                        rules=(G8,),
+                    wording.line(
+                        "goal.shortfall",
+                        (G8,),
+                        length=f["shortfall"],
+                        days=wording.Days(f["shortfall_days"]),
+                        start=counted.next_start,
+                        threshold=f["threshold"],
                     )
                 )
             else:
                 lines.append(
-                    Line(
-                        en=f"Shortfall: {f['shortfall_days']} days",
-                        sv=f"Underskott: {f['shortfall_days']} dagar",
-                        rules=(G8,),
-                    )
+                    wording.line("goal.shortfall_days", (G8,), days=wording.Days(f["shortfall_days"]))
                 )
         return lines
-
-
-def _iso(value: object) -> str:
-    return value.isoformat() if isinstance(value, Date) else str(value)
-
-
-def _sv(value: object) -> str:
-    return value.sv() if isinstance(value, Length) else str(value)
-
-
-def _day_after(period: object) -> str:
-    return period.next_start.isoformat() if isinstance(period, Term) else "-"
 
 
 def _status_line(assessment: Assessment, status_rule: str) -> Line:
     status = assessment.status
     f = assessment.figures
-    threshold = _iso(f.get("threshold"))
-    d = assessment.as_of.isoformat()
+    values: dict[str, object] = {
+        "status": wording.Label(status.name),
+        "threshold": f.get("threshold"),
+        "day": assessment.known_on or assessment.as_of,
+    }
     if status is GoalStatus.ACHIEVED:
-        en = f"the threshold day {threshold} has run (as of {d})"
-        sv = f"tröskeldagen {threshold} har passerats (per {d})"
+        values["day"] = assessment.as_of
+        key = "goal.achieved"
     elif status is GoalStatus.SECURED:
-        en = f"decisions made by {d} cover the threshold day {threshold}, which has not yet run"
-        sv = f"beslut fattade senast {d} täcker tröskeldagen {threshold}, som ännu inte passerats"
+        key = "goal.secured"
     elif status is GoalStatus.MISSED:
-        en = f"the counted period cannot reach the threshold day {threshold} any more"
-        sv = f"den räknade perioden kan inte längre nå tröskeldagen {threshold}"
+        key = "goal.missed"
     elif f.get("counted_period") is None and f.get("agreed_days") == 0:
-        en = "no agreement yet"
-        sv = "inget avtal ännu"
+        key = "goal.no_agreement"
     else:
-        en = "not yet secured; a decision could still secure it"
-        sv = "ännu inte säkrat; ett beslut kan fortfarande säkra det"
-    return Line(
-        en=f"Status: {status.name}: {en}",
-        sv=f"Status: {status.sv}: {sv}",
-        rules=(status_rule,),
-    )
+        key = "goal.open"
+    return wording.line(key, (status_rule,), **values)
+
+
+def _reference(reference: str | None) -> str:
+    return f" ({reference})" if reference else ""
 
 
 def _contiguous_lines(goal: MinimumDuration, assessment: Assessment, period: _Period) -> list[Line]:
     f = assessment.figures
     lines = []
+    by_id = {agreement.id: agreement for agreement in period.chain}
     for index, piece in enumerate(period.pieces):
-        length = piece.term.length
+        term = piece.term
+        agreement = by_id[piece.agreement_id]
         if piece.extension_decided_on is None:
-            en = f"Agreement {piece.agreement_id}: {piece.term} ({length})"
-            sv = f"Avtal {piece.agreement_id}: {piece.term} ({length.sv()})"
-            rules: tuple[str, ...] = (T14,) if index else ()
+            base: tuple[str, ...] = (T14,) if index else ()
+            if agreement.decided_on is None:
+                lines.append(
+                    wording.line(
+                        "goal.agreement_undated",
+                        (*base, T15),
+                        id=agreement.id,
+                        term=term,
+                        length=term.length,
+                        start=agreement.start,
+                    )
+                )
+            else:
+                lines.append(
+                    wording.line(
+                        "goal.agreement_decided",
+                        base,
+                        id=agreement.id,
+                        term=term,
+                        length=term.length,
+                        decided=agreement.decided_on,
+                        reference=_reference(agreement.reference),
+                    )
+                )
         else:
-            decided = piece.extension_decided_on.isoformat()
-            en = f"Extension of {piece.agreement_id}: {piece.term} ({length}), decided {decided}"
-            sv = (
-                f"Förlängning av {piece.agreement_id}: {piece.term} ({length.sv()}), "
-                f"beslutad {decided}"
+            extension = next(
+                e for e in agreement.extensions if e.decided_on == piece.extension_decided_on
             )
-            rules = (T8,)
-        lines.append(Line(en=en, sv=sv, rules=rules))
+            lines.append(
+                wording.line(
+                    "goal.extension",
+                    (T8,),
+                    id=agreement.id,
+                    term=term,
+                    length=term.length,
+                    decided=extension.decided_on,
+                    reference=_reference(extension.reference),
+                )
+            )
+    for previous, following in zip(period.chain, period.chain[1:], strict=False):
+        if previous.replaced_by is not None:
+            lines.append(
+                wording.line(
+                    "goal.replaced",
+                    (T16,),
+                    id=previous.id,
+                    by=following.id,
+                    start=following.start,
+                    last=previous.end,
+                )
+            )
     if period.terminated_on is not None:
-        t = period.terminated_on.isoformat()
-        lines.append(
-            Line(
-                en=f"Terminated: the last day in force is {t}; no extension can follow",
-                sv=f"Uppsagt: sista giltiga dag är {t}; ingen förlängning kan följa",
-                rules=(T12,),
-            )
-        )
+        lines.append(wording.line("goal.terminated", (T12,), day=period.terminated_on))
     if period.closed_because == "max_extent":
         assert isinstance(assessment.subject, Agreement)
-        cap = _iso(assessment.subject.max_extent)
-        lines.append(
-            Line(
-                en=f"No extension may pass the maximum extent {cap}",
-                sv=f"Ingen förlängning får passera den yttersta slutdagen {cap}",
-                rules=(T11,),
-            )
-        )
+        lines.append(wording.line("goal.max_extent", (T11,), day=assessment.subject.max_extent))
+    lines.extend(_left_out_lines(period))
     counted, agreed = f["counted_period"], f["agreed"]
+    assert isinstance(counted, Term)
     lines.append(
-        Line(
-            en=f"Counted period: {counted} ({agreed}, {f['agreed_days']} days)",
-            sv=f"Räknad period: {counted} ({_sv(agreed)}, {f['agreed_days']} dagar)",
-            rules=(G2,),
+        wording.line(
+            "goal.counted", (G2,), term=counted, length=agreed, days=wording.Days(f["agreed_days"])
         )
     )
-    start = counted.start.isoformat() if isinstance(counted, Term) else "-"
     lines.append(
-        Line(
-            en=f"Required: {goal.length} from {start}, "
-            f"reached at the end of {_iso(f['threshold'])}",
-            sv=f"Krävs: {goal.length.sv()} från {start}, nås vid slutet av {_iso(f['threshold'])}",
-            rules=(G3, T4, T7),
+        wording.line(
+            "goal.required",
+            (G3, T4, T7),
+            length=goal.length,
+            start=counted.start,
+            threshold=f["threshold"],
         )
     )
-    covered = f["covered"]
     lines.append(
-        Line(
-            en=f"Covered by {assessment.as_of}: {covered} ({f['covered_days']} days)",
-            sv=f"Täckt till och med {assessment.as_of}: {_sv(covered)} ({f['covered_days']} dagar)",
+        wording.line(
+            "goal.covered",
+            (G9,),
+            day=assessment.as_of,
+            length=f["covered"],
+            days=wording.Days(f["covered_days"]),
         )
     )
     return lines
 
 
+def _left_out_lines(period: _Period) -> list[Line]:
+    """Every agreement left out of the counted period, and why (G2, T14)."""
+    lines = []
+    previous = period.chain[-1]
+    for agreement, why in period.left_out:
+        values: dict[str, object] = {"id": agreement.id, "term": agreement.span}
+        if why == "gap":
+            gap = previous.span.gap_to(agreement.span)
+            lines.append(wording.line("goal.left_out_gap", (G2, T14), gap=gap, **values))
+        elif why == "late":
+            assert agreement.decided_on is not None
+            undecided = trusted_term(
+                previous.span.next_start, min(agreement.decided_on.subtract(days=1), agreement.end)
+            )
+            lines.append(
+                wording.line(
+                    "goal.left_out_late",
+                    (G2, T14),
+                    decided=agreement.decided_on,
+                    previous=previous.id,
+                    end=previous.end,
+                    undecided=undecided,
+                    **values,
+                )
+            )
+        else:
+            lines.append(wording.line("goal.left_out_after", (G2,), **values))
+    return lines
+
+
 def _in_total_lines(assessment: Assessment, spans: list[Term]) -> list[Line]:
     f = assessment.figures
-    listed = ", ".join(str(span) for span in spans)
     return [
-        Line(
-            en=f"Agreements counted in total: {listed}; {f['agreed_days']} days agreed",
-            sv=f"Avtal som räknas sammanlagt: {listed}; {f['agreed_days']} dagar avtalade",
-            rules=(G2, T14),
+        wording.line(
+            "goal.in_total",
+            (G2, T14),
+            terms=wording.Periods(tuple(spans)),
+            days=wording.Days(f["agreed_days"]),
         ),
-        Line(
-            en=f"Required: {f['required_days']} days, reached at the end of {_iso(f['threshold'])}",
-            sv=f"Krävs: {f['required_days']} dagar, nås vid slutet av {_iso(f['threshold'])}",
-            rules=(G3, T4),
+        wording.line(
+            "goal.required_days",
+            (G3, T4),
+            days=wording.Days(f["required_days"]),
+            threshold=f["threshold"],
         ),
-        Line(
-            en=f"Covered by {assessment.as_of}: {f['covered_days']} days",
-            sv=f"Täckt till och med {assessment.as_of}: {f['covered_days']} dagar",
+        wording.line(
+            "goal.covered_days", (G9,), day=assessment.as_of, days=wording.Days(f["covered_days"])
         ),
     ]
+
+
+def _with_knowledge(found: Assessment, known: Agreement | Partnership, knowledge: Date) -> Assessment:
+    """``found`` with its day of knowledge and the rules its decisions rest on: G10 for a
+    projection, T15 when an agreement without a decision day is used, T16 for a replacement."""
+    agreements = known.agreements if isinstance(known, Partnership) else (known,)
+    extra = []
+    if knowledge != found.as_of:
+        extra.append(G10)
+    if any(agreement.decided_on is None for agreement in agreements):
+        extra.append(T15)
+    if any(agreement.replaced_by is not None for agreement in agreements):
+        extra.append(T16)
+    rules = found.rules
+    if extra:
+        at = rules.index(T13) + 1
+        rules = (*rules[:at], *extra, *rules[at:])
+    return attrs.evolve(found, rules=rules, known_on=knowledge)
 
 
 def _contiguous_period(
@@ -768,17 +905,26 @@ def _contiguous_period(
             return _Period((known,), False, "ended", None)
         return _Period((known,), True, "", None)
     chain = [known.agreements[0]]
+    left_out: list[tuple[Agreement, str]] = []
     for following in known.agreements[1:]:
+        if left_out:
+            left_out.append((following, "after"))
+            continue
         previous = chain[-1]
         adjacent = following.start == previous.span.next_start
-        in_time = following.decided_on is None or following.decided_on <= previous.end
-        if not (adjacent and in_time):
-            break
-        chain.append(following)
+        # A replacement (T16) is in time while the agreement it replaces still runs.
+        deadline = previous.scheduled_end if following.replaces else previous.end
+        in_time = following.decided_on is None or following.decided_on <= deadline  # T15
+        if adjacent and in_time:
+            chain.append(following)
+        else:
+            left_out.append((following, "gap" if not adjacent else "late"))
     last = chain[-1]
     terminated_on = last.termination.on if last.termination is not None else None
-    closed = len(chain) < len(known.agreements) or last.end <= as_of
-    return _Period(tuple(chain), not closed, "ended" if closed else "", terminated_on)
+    closed = bool(left_out) or last.end <= as_of
+    return _Period(
+        tuple(chain), not closed, "ended" if closed else "", terminated_on, tuple(left_out)
+    )
 
 
 def _day_reaching(spans: list[Term], required_days: int) -> Date | None:

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 
 import attrs
 
-__all__ = ["RULES", "Rule", "rule"]
+__all__ = ["RULES", "Rule", "fingerprint", "rule"]
 
 
 @attrs.frozen
@@ -81,6 +81,21 @@ class _Registry(Mapping[str, Rule]):
 
 #: Every rule the library applies, by ID.
 RULES = _Registry()
+
+
+def fingerprint() -> str:
+    """A SHA-256 of every rule's ID, title, statements and source: two reports with the same
+    fingerprint applied the same rule set.
+
+    >>> fingerprint().startswith("sha256:")
+    True
+    """
+    import hashlib
+    import json
+
+    data = [[r.id, r.title, r.statement, r.statement_sv, r.source] for r in RULES.values()]
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def rule(id: str, title: str, statement: str, statement_sv: str, source: str) -> str:

@@ -25,10 +25,12 @@ from typing import Any
 import attrs
 import pendulum
 
+from . import wording
 from ._validators import instance_of
 from .activities import (
     A5,
     A6,
+    A10,
     Activity,
     EventKind,
     Figures,
@@ -37,13 +39,11 @@ from .activities import (
     Residency,
     Venue,
     check_exact,
-    exact_text,
-    readable_text,
-    rounded_text,
+    figures_text,
 )
 from .errors import GoalError
 from .explain import Lang, Line
-from .goals import G1, Assessment, Figure, Goal, GoalStatus
+from .goals import G1, G10, Assessment, Figure, Goal, GoalStatus, check_known_on
 from .rules import rule
 from .term import Term, calendar_day
 
@@ -208,11 +208,8 @@ class ActivityTarget(Goal):
         if self.description:
             return self.description
         words = self.indicator.words(lang, self.kind)
-        if lang == "sv":
-            return f"{'minst' if self.ascending else 'högst'} {_num(Fraction(self.target))} {words}"
-        return (
-            f"{'at least' if self.ascending else 'at most'} {_num(Fraction(self.target))} {words}"
-        )
+        key = "target.at_least" if self.ascending else "target.at_most"
+        return wording.say(key, lang, n=_exact_value(self.target), what=words)
 
     def value_of(self, figures: Figures) -> Fraction | None:
         """The indicator's value in ``figures`` (``None`` when undefined, A6)."""
@@ -226,9 +223,11 @@ class ActivityTarget(Goal):
         assert self.kind is not None
         return Fraction(figures.by_kind.get(self.kind.value, 0))
 
-    def assess(self, subject: Activity, as_of: Date) -> Assessment:
-        """Assess the target for an activity as of the end of ``as_of`` (G1, A7–A9)."""
+    def assess(self, subject: Activity, as_of: Date, known_on: Date | None = None) -> Assessment:
+        """Assess the target for an activity as of the end of ``as_of`` (G1, A7–A9), with the
+        reports known on ``known_on`` (default: ``as_of``; G10, A10)."""
         as_of = calendar_day(as_of, "as_of")
+        knowledge = check_known_on(as_of, known_on)
         applies = _APPLIES[self.indicator]
         if not isinstance(subject, applies):
             raise GoalError(
@@ -238,9 +237,9 @@ class ActivityTarget(Goal):
                 value=type(subject).__name__,
             )
         due = as_of >= self.period.end  # A7 (G1: as of the end of the day)
-        figures = subject.figures(self.period, None if due else as_of)
+        figures = subject.figures(self.period, None if due else as_of, knowledge)
         actual = self.value_of(figures)
-        rules = [G1, A5]
+        rules = [G1, A5] if knowledge == as_of else [G1, G10, A10, A5]
         if self.indicator is Indicator.MEAN_VISITORS:
             rules.append(A6)
         rules.append(A7)
@@ -273,72 +272,86 @@ class ActivityTarget(Goal):
             "mean": figures.mean,
             "reports": figures.reports,
         }
-        return Assessment(self, subject, as_of, status, values, tuple(rules), figures)
+        return Assessment(
+            self, subject, as_of, status, values, tuple(rules), figures, known_on=knowledge
+        )
 
     def explanation(self, assessment: Assessment) -> list[Line]:
         f = assessment.figures
         activity = assessment.subject
         assert isinstance(activity, Activity)
-        d = assessment.as_of.isoformat()
-        period = self.period
-        lines = [
-            Line(
-                en=f"Target: {self.title('en')} in {period}, for {activity.name} "
-                f"(agreement {activity.agreement_id}); assessed as of the end of {d}",
-                sv=f"Mål: {self.title('sv')} under {period}, för {activity.name} "
-                f"(avtal {activity.agreement_id}); bedömt per slutet av {d}",
-                rules=(G1,),
-            ),
-            _counted_line(assessment),
-        ]
+        d = assessment.as_of
+        knowledge = assessment.known_on or d
+        values: dict[str, object] = {
+            "title": wording.Titled(self),
+            "period": self.period,
+            "activity": activity.name,
+            "agreement": activity.agreement_id,
+            "day": d,
+        }
+        if knowledge == d:
+            lines = [wording.line("target.header", (G1,), **values)]
+        else:
+            lines = [
+                wording.line(
+                    "target.header_known_on", (G1, G10, A10), known_on=knowledge, **values
+                )
+            ]
+        lines.append(_counted_line(assessment))
         due = assessment.status is not GoalStatus.NOT_YET_DUE
-        end = period.end.isoformat()
         lines.append(
-            Line(
-                en=f"The period ends {end}: " + ("due" if due else "not yet due; figures so far"),
-                sv=f"Perioden slutar {end}: "
-                + ("förfallen" if due else "ej förfallen; nyckeltal hittills"),
-                rules=(A7,),
-            )
+            wording.line("target.due" if due else "target.not_yet_due", (A7,), end=self.period.end)
         )
         if A8 in assessment.rules:
-            lines.append(
-                Line(
-                    en="No report for the period"
-                    if not f["reports"]
-                    else "The mean is undefined: no occasions",
-                    sv="Ingen rapport för perioden"
-                    if not f["reports"]
-                    else "Medelvärdet är odefinierat: inga tillfällen",
-                    rules=(A8,),
-                )
-            )
+            key = "target.no_report" if not f["reports"] else "target.no_mean"
+            lines.append(wording.line(key, (A8,)))
         fulfilment = f["fulfilment"]
         if isinstance(fulfilment, Fraction) and A8 not in assessment.rules:
-            ratio = f"{_num(fulfilment)} = {_percent(fulfilment)} %"
-            actual, target, base = _num(f["actual"]), _num(f["target"]), _num(f["baseline"])
-            if self.ascending:
-                en_formula = f"({actual} - {base}) / ({target} - {base})"
-            else:
-                en_formula = f"({base} - {actual}) / ({base} - {target})"
+            actual, target, base = (
+                _exact_value(f[name]) for name in ("actual", "target", "baseline")
+            )
             lines.append(
-                Line(
-                    en=f"Actual {actual} against target {target}, baseline {base}: "
-                    f"fulfilment {en_formula} = {ratio}",
-                    sv=f"Utfall {actual} mot mål {target}, utgångsvärde {base}: "
-                    f"uppfyllelse {en_formula} = {ratio}",
-                    rules=(A9,) if due else (),
+                wording.line(
+                    "target.fulfilment",
+                    (A9,) if due else (),
+                    actual=actual,
+                    target=target,
+                    baseline=base,
+                    formula=_Formula(actual, target, base, self.ascending),
+                    percent=wording.Pct(fulfilment),
                 )
             )
         status_rule = A7 if not due else (A8 if A8 in assessment.rules else A9)
         lines.append(
-            Line(
-                en=f"Status: {assessment.status.name}",
-                sv=f"Status: {assessment.status.sv}",
-                rules=(status_rule,),
+            wording.line(
+                "target.status", (status_rule,), status=wording.Label(assessment.status.name)
             )
         )
         return lines
+
+
+@attrs.frozen
+class _Formula:
+    """The fulfilment formula with its numbers, worded per language (A9)."""
+
+    actual: object
+    target: object
+    baseline: object
+    ascending: bool
+
+    def title(self, lang: Lang) -> str:
+        a, t, b = (wording.show(v, lang) for v in (self.actual, self.target, self.baseline))
+        if self.ascending:
+            return f"({a} − {b}) / ({t} − {b})"
+        return f"({b} − {a}) / ({b} − {t})"
+
+
+def _exact_value(value: object) -> object:
+    """An exact number for display: whole numbers as ``int``, others as ``Fraction``."""
+    if isinstance(value, (int, Fraction, Decimal)) and not isinstance(value, bool):
+        fraction = Fraction(value)
+        return fraction.numerator if fraction.denominator == 1 else fraction
+    return value
 
 
 def _counted_line(assessment: Assessment) -> Line:
@@ -346,21 +359,22 @@ def _counted_line(assessment: Assessment) -> Line:
     figures = assessment._details
     assert isinstance(figures, Figures)
     rules: tuple[str, ...] = (A5, A6) if A6 in assessment.rules else (A5,)
-    extra = ""
-    extra_sv = ""
-    if f["total"] is not None:
-        mean = "-" if f["mean"] is None else readable_text(Fraction(f["mean"]))  # type: ignore[arg-type]
-        extra = f", {f['total']} visitors, mean {mean}"
-        extra_sv = f", {f['total']} besökare, medelvärde {mean}"
-    kinds = "".join(f", {n} {k}" for k, n in sorted(figures.by_kind.items()))
-    kinds_sv = "".join(f", {n} {EventKind(k).sv}" for k, n in sorted(figures.by_kind.items()))
-    en_words, sv_words = assessment.subject.count_words  # type: ignore[attr-defined]
-    return Line(
-        en=f"Counted: {f['count']} {en_words}{extra}{kinds}; reports counted: {f['reports']}",
-        sv=f"Räknat: {f['count']} {sv_words}{extra_sv}{kinds_sv}; rapporter räknade: "
-        f"{f['reports']}",
-        rules=rules,
+    activity = assessment.subject
+    assert isinstance(activity, Activity)
+    return wording.line(
+        "target.counted", rules, figures=_Counted(activity, figures), reports=f["reports"]
     )
+
+
+@attrs.frozen
+class _Counted:
+    """An activity's figures in words (the same words as the report's figures)."""
+
+    activity: Activity
+    figures: Figures
+
+    def title(self, lang: Lang) -> str:
+        return figures_text(self.activity, self.figures, lang, empty=False)
 
 
 def _fulfilment(
@@ -370,15 +384,3 @@ def _fulfilment(
     if ascending:
         return (actual - baseline) / (target - baseline)
     return (baseline - actual) / (baseline - target)
-
-
-def _num(value: object) -> str:
-    """An exact number as plain text: ``40``, ``40.5`` or ``121/3``."""
-    if isinstance(value, (int, Fraction, Decimal)) and not isinstance(value, bool):
-        return exact_text(Fraction(value))
-    return str(value)
-
-
-def _percent(value: Fraction) -> str:
-    """A fraction as a percentage, rounded once to two decimals for display."""
-    return rounded_text(value * 100)

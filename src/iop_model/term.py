@@ -842,10 +842,10 @@ T13 = rule(
 )
 
 
-def known_on(decided_on: Date | None, day: Date) -> bool:
-    """Whether a decision of ``decided_on`` is known on ``day`` (T13); ``None`` means the
-    decision day is not recorded and the decision is taken as always known."""
-    return decided_on is None or decided_on <= day
+def known_on(decided_on: Date | None, day: Date, starts: Date) -> bool:
+    """Whether a decision of ``decided_on`` is known on ``day`` (T13); a decision without a
+    recorded day counts as known from ``starts``, the first day of the term it adds (T15)."""
+    return (starts if decided_on is None else decided_on) <= day
 
 
 # --- T14 Follow-on agreements and gaps -----------------------------------------------------------
@@ -871,3 +871,48 @@ def check_follow_on(previous_end: Date, following_start: Date, field: str) -> No
             field=field,
             value=following_start,
         )
+
+
+# --- T15 Undated decisions ---------------------------------------------------------------------
+T15 = rule(
+    "T15",
+    "Undated decisions",
+    "A decision without a recorded day counts as known only from the first day of the term it "
+    "adds, never earlier, and is never counted as decided late; every assessment that relies "
+    "on one names this rule, and reports list the missing days as missing data.",
+    "Ett beslut utan angiven beslutsdag räknas som känt först från första dagen i den "
+    "avtalstid det ger, aldrig tidigare, och räknas aldrig som för sent fattat; varje "
+    "bedömning som vilar på ett sådant beslut anger denna regel, och rapporter redovisar de "
+    "saknade dagarna som saknade uppgifter.",
+    "The library's modelling choice: an agreement is certainly known once it is in force, and "
+    "treating an unknown day as known forever would let a later decision pass silently (T13).",
+)
+
+
+# --- T16 Replacing agreement --------------------------------------------------------------------
+T16 = rule(
+    "T16",
+    "Replacing agreement",
+    "A follow-on agreement that replaces the one it follows (replaces = true) starts after that "
+    "one's start and on or before the day after its end; once the replacement is known (T13, "
+    "T15), the earlier agreement's last day in force is the day before the new one starts.",
+    "Ett nytt avtal som ersätter det avtal det följer (replaces = true) börjar efter det "
+    "avtalets startdag och senast dagen efter dess slutdag; när det nya avtalet är känt (T13, "
+    "T15) är det tidigare avtalets sista giltiga dag dagen före det nya avtalets startdag.",
+    "The library's modelling choice from agreement practice (a new agreement that supersedes a "
+    "running one). A lawyer might argue instead that the earlier agreement ends only by its "
+    "own termination clause (T12, D5); record a termination then.",
+)
+
+
+def check_replacement(previous_start: Date, previous_end: Date, start: Date, field: str) -> None:
+    """Raise when a replacing agreement does not start within the one it replaces (T16)."""
+    if not previous_start < start <= _plus_days(previous_end, 1):
+        raise PartnershipError(
+            f"a replacing agreement starts after the start {previous_start.isoformat()} and no "
+            f"later than the day after the end {previous_end.isoformat()} of the one it replaces",
+            rule=T16,
+            field=field,
+            value=start,
+        )
+

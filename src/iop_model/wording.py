@@ -1,0 +1,411 @@
+"""Everything the library says to people, in Swedish and English, in one file.
+
+A Swedish reviewer reads every sentence here; the code that uses them passes values and rule
+IDs. Swedish follows Myndigheternas skrivregler (Språkrådet): digit groups with a
+non-breaking space ("1 040"), decimal comma ("6,84"), "104 %", periods written
+"2019-01-01–2019-12-31", names of committees in lower case ("kultur- och fritidsnämnden").
+Numbers are formatted with Babel's CLDR data for ``sv_SE`` and ``en_GB``, imported on first
+use so that ``import iop_model`` stays light.
+
+>>> from fractions import Fraction
+>>> number(1040, "sv"), number(1040, "en"), decimal(Fraction(212, 31), "sv")
+('1\\xa0040', '1,040', '6,84')
+>>> percent(Fraction(104, 100), "sv"), percent(Fraction(31, 48), "en")
+('104\\xa0%', '64.58%')
+>>> line("goal.status", ("G5",), status=Label("SECURED")).text("sv")
+'Status: SÄKRAT (G5)'
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import Final
+
+import attrs
+
+from .explain import Lang, Line
+
+__all__ = [
+    "TEXTS",
+    "Body",
+    "Days",
+    "Label",
+    "Pct",
+    "Periods",
+    "Raw",
+    "Titled",
+    "body",
+    "count",
+    "decimal",
+    "label",
+    "line",
+    "number",
+    "percent",
+    "period",
+    "say",
+]
+
+_LOCALES: Final = {"sv": "sv_SE", "en": "en_GB"}
+_NBSP: Final = "\u00a0"
+
+# --- status labels: the code names stay (GoalStatus, ReportStatus), these are display text ------
+LABELS: Final[Mapping[str, tuple[str, str]]] = {
+    # duration goals (G4-G7)
+    "ACHIEVED": ("ACHIEVED", "UPPNÅTT"),
+    "SECURED": ("SECURED", "SÄKRAT"),
+    "OPEN": ("OPEN", "EJ SÄKRAT"),
+    "MISSED": ("MISSED", "KAN EJ UPPNÅS"),
+    # activity targets (A7-A9)
+    "MET": ("MET", "UPPFYLLT"),
+    "PARTIALLY_MET": ("PARTIALLY MET", "DELVIS UPPFYLLT"),
+    "NOT_MET": ("NOT MET", "EJ UPPFYLLT"),
+    "NOT_YET_DUE": ("PERIOD RUNNING", "PERIODEN PÅGÅR"),
+}
+
+
+def label(code: str, lang: Lang) -> str:
+    """The display label of a status code: ``label("OPEN", "sv")`` is ``'EJ SÄKRAT'``."""
+    en, sv = LABELS[code]
+    return sv if lang == "sv" else en
+
+
+# --- values that are formatted per language -------------------------------------------------
+
+
+@attrs.frozen
+class Label:
+    """A status code, shown as its label in each language."""
+
+    code: str
+
+
+@attrs.frozen
+class Pct:
+    """A fraction shown as a percentage."""
+
+    value: Fraction
+
+
+@attrs.frozen
+class Body:
+    """The name of a decision body: in Swedish written in lower case mid-sentence."""
+
+    name: str
+
+
+@attrs.frozen
+class Days:
+    """A number of days: ``'1 dag'``, ``'1 096 dagar'``, ``'1 day'``."""
+
+    n: object
+
+
+@attrs.frozen
+class Titled:
+    """Something with a ``title(lang)`` (a goal), shown as its title."""
+
+    item: object
+
+
+@attrs.frozen
+class Periods:
+    """Several periods, listed with commas."""
+
+    terms: tuple[object, ...]
+
+
+@attrs.frozen
+class Raw:
+    """Text already worded for the language at hand."""
+
+    text: str
+
+
+#: Event kinds (EventKind values): singular and plural, English and Swedish.
+KINDS: Final[Mapping[str, tuple[tuple[str, str], tuple[str, str]]]] = {
+    "concert": (("concert", "concerts"), ("konsert", "konserter")),
+    "festival": (("festival", "festivals"), ("festival", "festivaler")),
+    "lecture": (("lecture", "lectures"), ("föreläsning", "föreläsningar")),
+    "workshop": (("workshop", "workshops"), ("workshop", "workshoppar")),
+    "performance": (("performance", "performances"), ("föreställning", "föreställningar")),
+    "exhibition": (("exhibition", "exhibitions"), ("utställning", "utställningar")),
+    "other": (("other event", "other events"), ("annat evenemang", "andra evenemang")),
+}
+
+
+def kind_count(kind: str, n: int, lang: Lang) -> str:
+    """``kind_count("lecture", 2, "sv")`` is ``'2 föreläsningar'``."""
+    en, sv = KINDS[kind]
+    one, many = sv if lang == "sv" else en
+    return count(n, one, many, lang)
+
+
+def number(value: int, lang: Lang) -> str:
+    """A whole number with digit groups: ``'1 040'`` (non-breaking space) or ``'1,040'``."""
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(value, locale=_LOCALES[lang]))
+
+
+def decimal(value: Fraction | Decimal | int, lang: Lang, places: int = 2) -> str:
+    """An exact number shown with at most ``places`` decimals (rounded half to even once, for
+    display only): ``'6,84'`` / ``'6.84'``; whole numbers without decimals."""
+    from babel.numbers import format_decimal
+
+    exact = Fraction(value) if not isinstance(value, Fraction) else value
+    shown = Decimal(exact.numerator) / Decimal(exact.denominator)
+    return str(
+        format_decimal(
+            round(shown, places), format="#,##0." + "#" * places, locale=_LOCALES[lang]
+        )
+    )
+
+
+def percent(value: Fraction, lang: Lang) -> str:
+    """A fraction as a percentage with at most two decimals: ``'104 %'`` / ``'104%'``."""
+    from babel.numbers import format_percent
+
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    pattern = "#,##0.##" + (_NBSP + "%" if lang == "sv" else "%")
+    return str(format_percent(round(exact, 4), format=pattern, locale=_LOCALES[lang]))
+
+
+def period(start: datetime.date, end: datetime.date) -> str:
+    """A period of days, both included: ``'2019-01-01–2019-12-31'`` (en dash)."""
+    return f"{start.isoformat()}–{end.isoformat()}"
+
+
+def body(name: str, lang: Lang) -> str:
+    """A decision body's name mid-sentence: Swedish writes committees in lower case."""
+    if lang == "sv" and name[:1].isupper() and name.split()[-1].lower().endswith(_BODIES):
+        return name[0].lower() + name[1:]
+    return name
+
+
+_BODIES: Final = ("nämnden", "nämnd", "styrelsen", "fullmäktige", "utskottet", "kommunstyrelsen")
+
+
+def count(n: int, one: str, many: str, lang: Lang) -> str:
+    """A count with its noun: ``count(1, "day", "days", "en")`` is ``'1 day'``."""
+    return f"{number(n, lang)} {one if n == 1 else many}"
+
+
+def show(value: object, lang: Lang) -> str:
+    """A value in a sentence, formatted for ``lang``."""
+    from .term import Length, Term
+
+    if isinstance(value, Label):
+        return label(value.code, lang)
+    if isinstance(value, Raw):
+        return value.text
+    if isinstance(value, Days):
+        n = value.n
+        if not isinstance(n, int):
+            return str(n)
+        return count(n, "dag", "dagar", lang) if lang == "sv" else count(n, "day", "days", lang)
+    if isinstance(value, Titled):
+        return str(value.item.title(lang))  # type: ignore[attr-defined]
+    if isinstance(value, Periods):
+        return ", ".join(show(term, lang) for term in value.terms)
+    if isinstance(value, Pct):
+        return percent(value.value, lang)
+    if isinstance(value, Body):
+        return body(value.name, lang)
+    if isinstance(value, Term):
+        return period(value.start, value.end)
+    if isinstance(value, Length):
+        return value.sv() if lang == "sv" else str(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return number(value, lang)
+    if isinstance(value, (Fraction, Decimal)):
+        return decimal(value, lang)
+    worded = None if isinstance(value, str) else getattr(value, "title", None)
+    if callable(worded):  # a goal, a formula, figures: anything worded per language
+        return str(worded(lang))
+    return str(value)
+
+
+def say(key: str, lang: Lang, **values: object) -> str:
+    """The sentence ``key`` in ``lang`` with ``values`` filled in and formatted."""
+    en, sv = TEXTS[key]
+    template = sv if lang == "sv" else en
+    return template.format(**{name: show(value, lang) for name, value in values.items()})
+
+
+def line(key: str, rules: tuple[str, ...] = (), **values: object) -> Line:
+    """An explanation line: the sentence ``key`` in both languages, with its rule IDs."""
+    return Line(en=say(key, "en", **values), sv=say(key, "sv", **values), rules=rules)
+
+
+# --- every sentence, English first, then Swedish -------------------------------------------------
+TEXTS: Final[dict[str, tuple[str, str]]] = {
+    # duration goals (G rules)
+    "goal.header": (
+        "Goal: {title}; assessed as of the end of {day}, with the decisions made on or before "
+        "that day",
+        "Mål: {title}; bedömt vid slutet av {day}, med de beslut som fattats senast den dagen",
+    ),
+    "goal.header_known_on": (
+        "Goal: {title}; assessed as of the end of {day}, with the decisions made on or before "
+        "{known_on} (a projection)",
+        "Mål: {title}; bedömt vid slutet av {day}, med de beslut som fattats senast {known_on} "
+        "(en prognos)",
+    ),
+    "goal.nothing_decided": (
+        "Nothing had been decided by {day}: the goal is not yet secured",
+        "Inget beslut var fattat senast {day}: målet är inte säkrat",
+    ),
+    "goal.agreement": ("Agreement {id}: {term} ({length})", "Avtal {id}: {term} ({length})"),
+    "goal.agreement_decided": (
+        "Agreement {id}: {term} ({length}), decided {decided}{reference}",
+        "Avtal {id}: {term} ({length}), beslutat {decided}{reference}",
+    ),
+    "goal.agreement_undated": (
+        "Agreement {id}: {term} ({length}); no decision day recorded: counted as known from "
+        "{start}",
+        "Avtal {id}: {term} ({length}); beslutsdag saknas: räknas som känt från {start}",
+    ),
+    "goal.extension": (
+        "Extension of {id}: {term} ({length}), decided {decided}{reference}",
+        "Förlängning av {id}: {term} ({length}), beslutad {decided}{reference}",
+    ),
+    "goal.replaced": (
+        "Agreement {id} is replaced by {by} from {start}: its last day in force is {last}",
+        "Avtal {id} ersätts av {by} från {start}: dess sista giltiga dag är {last}",
+    ),
+    "goal.terminated": (
+        "Terminated: the last day in force is {day}; no extension can follow",
+        "Uppsagt: sista giltiga dag är {day}; ingen förlängning kan följa",
+    ),
+    "goal.max_extent": (
+        "No extension may pass the maximum extent {day}",
+        "Ingen förlängning får gå längre än den yttersta slutdagen {day}",
+    ),
+    "goal.left_out_gap": (
+        "Not counted: agreement {id} ({term}) starts after a gap of {gap} (days without an "
+        "agreement)",
+        "Räknas inte: avtal {id} ({term}) börjar efter ett glapp {gap} (dagar utan avtal)",
+    ),
+    "goal.left_out_late": (
+        "Not counted: agreement {id} ({term}) was decided on {decided}, after agreement "
+        "{previous} had ended on {end}; it continues on paper (T14) but not in decisions: no "
+        "decided agreement covered {undecided}",
+        "Räknas inte: avtal {id} ({term}) beslutades {decided}, efter att avtal {previous} "
+        "hade upphört {end}; det fortsätter utan glapp på papperet (T14) men inte i besluten: "
+        "inget beslutat avtal gällde {undecided}",
+    ),
+    "goal.left_out_after": (
+        "Not counted: agreement {id} ({term}) comes after an agreement that is not counted",
+        "Räknas inte: avtal {id} ({term}) kommer efter ett avtal som inte räknas",
+    ),
+    "goal.counted": (
+        "Counted period: {term} ({length}, {days})",
+        "Sammanhängande avtalstid: {term} ({length}, {days})",
+    ),
+    "goal.required": (
+        "Required: {length} from {start}, reached at the end of {threshold}",
+        "Krävs: {length} från {start}, uppnås vid slutet av {threshold}",
+    ),
+    "goal.covered": (
+        "Time run by {day}: {length} ({days})",
+        "Avtalstid som löpt t.o.m. {day}: {length} ({days})",
+    ),
+    "goal.in_total": (
+        "Agreements counted in total: {terms}; {days} agreed",
+        "Avtal som räknas sammanlagt: {terms}; {days} avtalade",
+    ),
+    "goal.required_days": (
+        "Required: {days}, reached at the end of {threshold}",
+        "Krävs: {days}, uppnås vid slutet av {threshold}",
+    ),
+    "goal.covered_days": (
+        "Time run by {day}: {days}",
+        "Avtalstid som löpt t.o.m. {day}: {days}",
+    ),
+    "goal.status": ("Status: {status}", "Status: {status}"),
+    "goal.achieved": (
+        "Status: {status}: the threshold day {threshold} has run (as of {day})",
+        "Status: {status}: tröskeldagen {threshold} har passerats (vid slutet av {day})",
+    ),
+    "goal.secured": (
+        "Status: {status}: decisions made by {day} cover the threshold day {threshold}, which "
+        "has not yet run",
+        "Status: {status}: beslut fattade senast {day} täcker tröskeldagen {threshold}, som "
+        "ännu inte har passerats",
+    ),
+    "goal.missed": (
+        "Status: {status}: the counted period cannot reach the threshold day {threshold} any "
+        "more",
+        "Status: {status}: den sammanhängande avtalstiden kan inte längre nå tröskeldagen "
+        "{threshold}",
+    ),
+    "goal.no_agreement": (
+        "Status: {status}: no agreement yet",
+        "Status: {status}: inget avtal ännu",
+    ),
+    "goal.open": (
+        "Status: {status}: a decision could still secure it",
+        "Status: {status}: ett beslut kan fortfarande säkra målet",
+    ),
+    "goal.shortfall": (
+        "Time still needed: {length} ({days}) from {start} to {threshold}",
+        "Återstående tid: {length} ({days}) från {start} till {threshold}",
+    ),
+    "goal.shortfall_days": ("Time still needed: {days}", "Återstående tid: {days}"),
+    "goal.follow_up_missing": (
+        "Follow-up: no activity report for {years} (the status concerns the agreement on paper)",
+        "Uppföljning saknas för {years} (statusen gäller avtalet på papperet)",
+    ),
+    "goal.title": ("at least {length}", "minst {length}"),
+    "goal.title_total": ("at least {length} in total", "minst {length} sammanlagt"),
+    # activity targets (A rules)
+    "target.header": (
+        "Target: {title} in {period}, for {activity} (agreement {agreement}); assessed as of "
+        "the end of {day}",
+        "Mål: {title} under {period}, för {activity} (avtal {agreement}); bedömt vid slutet "
+        "av {day}",
+    ),
+    "target.header_known_on": (
+        "Target: {title} in {period}, for {activity} (agreement {agreement}); assessed as of "
+        "the end of {day}, with the reports received by {known_on}",
+        "Mål: {title} under {period}, för {activity} (avtal {agreement}); bedömt vid slutet "
+        "av {day}, med de rapporter som kommit in senast {known_on}",
+    ),
+    "target.counted": (
+        "Counted: {figures}; reports counted: {reports}",
+        "Räknat: {figures}; rapporter som räknats: {reports}",
+    ),
+    "target.due": ("The period ends {end}: due", "Perioden slutar {end}: förfallen"),
+    "target.not_yet_due": (
+        "The period ends {end}: not yet due; figures so far",
+        "Perioden slutar {end}: pågår; nyckeltal hittills",
+    ),
+    "target.no_report": ("No report for the period", "Ingen rapport för perioden"),
+    "target.no_mean": (
+        "The mean is undefined: no occasions",
+        "Medelvärdet kan inte beräknas: inga tillfällen",
+    ),
+    "target.fulfilment": (
+        "Actual {actual} against target {target}, baseline {baseline}: fulfilment {formula} "
+        "= {percent}",
+        "Utfall {actual} mot målvärde {target}, utgångsvärde {baseline}: måluppfyllelse "
+        "{formula} = {percent}",
+    ),
+    "target.status": ("Status: {status}", "Status: {status}"),
+    "target.at_least": ("at least {n} {what}", "minst {n} {what}"),
+    "target.at_most": ("at most {n} {what}", "högst {n} {what}"),
+    # figures of activities
+    "figures.visitors": ("{total} visitors, mean {mean}", "{total} besökare, medelvärde {mean}"),
+    "figures.members": (
+        "{count} (joined {joined}, left {left})",
+        "{count} ({joined} nya, {left} slutat)",
+    ),
+    "figures.none": ("no reports", "inga rapporter"),
+}
