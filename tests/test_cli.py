@@ -108,7 +108,17 @@ def test_assess_json() -> None:
         ("partnership", "secured"),
         ("molndal-konstkollektivet-2019", "secured"),
     ]
-    assert data["assessments"][1]["rules"] == ["G1", "T13", "T15", "G2", "T8", "G3", "T4", "T7", "G5"]
+    assert data["assessments"][1]["rules"] == [
+        "G1",
+        "T13",
+        "T15",
+        "G2",
+        "T8",
+        "G3",
+        "T4",
+        "T7",
+        "G5",
+    ]
     assert "SÄKRAT" in data["assessments"][1]["explanation"]["sv"]
     assert data["assessments"][0]["subject"] == {
         "kind": "partnership",

@@ -143,16 +143,18 @@ def actions_due(
     assessments: Sequence[Assessment],
     as_of: Date,
     within_days: int,
+    known_on: Date | None = None,
 ) -> tuple[Action, ...]:
-    """The actions of ``partnership`` (already as known on ``as_of``, T13), overdue ones
-    first, then by day; see :meth:`iop_model.case.Case.actions`."""
+    """The actions of ``partnership`` (already as known on ``known_on``, T13, G10), overdue
+    ones first, then by day; see :meth:`iop_model.case.Case.actions`."""
+    knowledge = as_of if known_on is None else known_on
     found: list[Action] = []
     last = partnership.last
-    found.extend(_decide(last, as_of))
+    found.extend(_decide(last, as_of, knowledge))
     for agreement in partnership.agreements:
-        found.extend(_notice(agreement, as_of))
-        found.extend(_reports(agreement, as_of))
-    found.extend(_goals(partnership, goals, assessments, as_of))
+        found.extend(_notice(agreement, as_of, knowledge))
+        found.extend(_reports(agreement, as_of, knowledge))
+    found.extend(_goals(partnership, goals, assessments, as_of, knowledge))
     due = [
         action
         for action in found
@@ -161,8 +163,8 @@ def actions_due(
     return tuple(sorted(due, key=lambda a: (not a.is_overdue, a.day, a.kind.value, a.key)))
 
 
-def _header(as_of: Date) -> Line:
-    day = as_of.isoformat()
+def _header(knowledge: Date) -> Line:
+    day = knowledge.isoformat()
     return Line(
         en=f"As known on {day}: only decisions and reports dated on or before {day} count",
         sv=f"Enligt vad som var känt {day}: bara beslut och rapporter daterade senast {day} räknas",
@@ -170,14 +172,14 @@ def _header(as_of: Date) -> Line:
     )
 
 
-def _decide(agreement: Agreement, as_of: Date) -> Iterable[Action]:
+def _decide(agreement: Agreement, as_of: Date, knowledge: Date) -> Iterable[Action]:
     if agreement.termination is not None or agreement.end < as_of:
         return
     by = agreement.extension_deadline()
     end = agreement.end.isoformat()
     moved = by != agreement.end
     lines = [
-        _header(as_of),
+        _header(knowledge),
         Line(
             en=f"Agreement {agreement.id} is in force until {end} and no follow-on agreement "
             "is known",
@@ -208,14 +210,14 @@ def _decide(agreement: Agreement, as_of: Date) -> Iterable[Action]:
     )
 
 
-def _notice(agreement: Agreement, as_of: Date) -> Iterable[Action]:
+def _notice(agreement: Agreement, as_of: Date, knowledge: Date) -> Iterable[Action]:
     found = agreement.notice_deadline()
     if found is None or found.last_day < as_of:
         return
     period = agreement.notice_period
     assert period is not None
     lines = (
-        _header(as_of),
+        _header(knowledge),
         Line(
             en=f"Agreement {agreement.id} ends on {agreement.end.isoformat()}; its notice "
             f"period is {period}",
@@ -239,17 +241,17 @@ def _notice(agreement: Agreement, as_of: Date) -> Iterable[Action]:
     )
 
 
-def _reports(agreement: Agreement, as_of: Date) -> Iterable[Action]:
+def _reports(agreement: Agreement, as_of: Date, knowledge: Date) -> Iterable[Action]:
     duty = agreement.reporting
     if duty is None:
         return
-    for entry in follow_up(duty, agreement.span, agreement.follow_up_reports, as_of):
+    for entry in follow_up(duty, agreement.span, agreement.follow_up_reports, as_of, knowledge):
         if entry.status not in (ReportStatus.NOT_YET_DUE, ReportStatus.OVERDUE):
             continue
         overdue = entry.status is ReportStatus.OVERDUE
         period, last_day = entry.period, entry.deadline.last_day.isoformat()
         lines = (
-            _header(as_of),
+            _header(knowledge),
             Line(
                 en=f"Agreement {agreement.id}: {duty.describe('en')}",
                 sv=f"Avtal {agreement.id}: {duty.describe('sv')}",
@@ -261,9 +263,9 @@ def _reports(agreement: Agreement, as_of: Date) -> Iterable[Action]:
                 rules=entry.deadline.rules,
             ),
             Line(
-                en=f"No report for the period had been received by {as_of.isoformat()}: "
+                en=f"No report for the period had been received by {knowledge.isoformat()}: "
                 + ("overdue" if overdue else "not yet due"),
-                sv=f"Ingen rapport för perioden hade kommit in till och med {as_of.isoformat()}: "
+                sv=f"Ingen rapport för perioden hade kommit in till och med {knowledge.isoformat()}: "
                 + ("försenad" if overdue else "ännu inte förfallen"),
                 rules=(D7,),
             ),
@@ -294,6 +296,7 @@ def _goals(
     goals: Sequence[CaseGoal],
     assessments: Sequence[Assessment],
     as_of: Date,
+    knowledge: Date,
 ) -> Iterable[Action]:
     for index, (entry, assessment) in enumerate(zip(goals, assessments, strict=True)):
         goal = entry.goal
@@ -314,7 +317,7 @@ def _goals(
         by = agreement.extension_deadline()
         title_en, title_sv = goal.title("en"), goal.title("sv")
         lines = (
-            _header(as_of),
+            _header(knowledge),
             Line(
                 en=f"Goal '{title_en}' for {entry.subject} is open: not yet secured",
                 sv=f"Målet '{title_sv}' för {entry.subject} är inte säkrat",

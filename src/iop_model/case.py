@@ -15,6 +15,7 @@ I/O. Each goal names its subject: ``"partnership"``, an agreement id, or an acti
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 import pendulum
@@ -24,7 +25,7 @@ from .actions import Action, actions_due
 from .activities import Activity
 from .agreement import Agreement, Partnership
 from .errors import CaseError, IOPError
-from .goals import Assessment, Goal, MinimumDuration
+from .goals import Assessment, Goal, MinimumDuration, check_known_on
 from .targets import ActivityTarget
 from .term import calendar_day
 
@@ -48,12 +49,27 @@ class DecisionDue:
     open_goals: tuple[str, ...]
 
 
+def _flag(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not bool:
+        raise CaseError("expected true or false", field=attribute.name, value=value)
+
+
 @attrs.frozen
 class CaseGoal:
-    """A goal and the name of its subject within a case."""
+    """A goal and the name of its subject within a case. ``illustrative`` marks a goal that
+    is not the agreement's own but an example (reports say "Tänkt exempel")."""
 
     subject: str = attrs.field(validator=text(CaseError))
     goal: Goal = attrs.field(validator=instance_of(Goal, CaseError))
+    illustrative: bool = attrs.field(default=False, validator=_flag)
+
+
+def _assumptions(value: Iterable[str]) -> tuple[str, ...]:
+    items = sequence_of(value, str, "assumptions", CaseError)
+    for index, item in enumerate(items):
+        if not item.strip():
+            raise CaseError("expected non-empty text", field=f"assumptions[{index}]", value=item)
+    return items
 
 
 def _agreements(value: Iterable[Agreement]) -> tuple[Agreement, ...]:
@@ -73,13 +89,16 @@ class Case:
     """The agreements of one partnership (a chain of follow-on agreements, T14), the
     activities they fund, and the goals followed up.
 
-    An activity's ``agreement`` is one of the case's agreements or its id.
+    An activity's ``agreement`` is one of the case's agreements or its id. ``assumptions``
+    are what the case assumes where the facts are not known (reports print each as
+    "Antagande: ...").
     """
 
     agreements: tuple[Agreement, ...] = attrs.field(converter=_agreements)
     activities: tuple[Activity, ...] = attrs.field(default=(), converter=_activities)
     goals: tuple[CaseGoal, ...] = attrs.field(default=(), converter=_goals)
     title: str | None = attrs.field(default=None, validator=optional_text(CaseError))
+    assumptions: tuple[str, ...] = attrs.field(default=(), converter=_assumptions)
     _partnership: Partnership = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -171,10 +190,13 @@ class Case:
             return self._partnership
         return self.agreement(entry.subject)
 
-    def assess(self, as_of: Date) -> tuple[Assessment, ...]:
-        """Every goal's assessment as of the end of ``as_of``, in the order of ``goals``."""
+    def assess(self, as_of: Date, known_on: Date | None = None) -> tuple[Assessment, ...]:
+        """Every goal's assessment as of the end of ``as_of`` with the decisions and reports
+        known on ``known_on`` (default: ``as_of``; G10), in the order of ``goals``."""
         as_of = calendar_day(as_of, "as_of")
-        return tuple(entry.goal.assess(self.subject(entry), as_of) for entry in self.goals)
+        return tuple(
+            entry.goal.assess(self.subject(entry), as_of, known_on) for entry in self.goals
+        )
 
     def decision_due(self, as_of: Date, within_days: int = 180) -> DecisionDue | None:
         """The decision due within ``within_days`` of ``as_of`` to keep the partnership going,
@@ -206,23 +228,29 @@ class Case:
         )
         return DecisionDue(last.id, last.end, days_left, open_goals)
 
-    def actions(self, as_of: Date, within_days: int = 180) -> tuple[Action, ...]:
+    def actions(
+        self, as_of: Date, within_days: int = 180, known_on: Date | None = None
+    ) -> tuple[Action, ...]:
         """Every action due within ``within_days`` of ``as_of`` and every one already overdue,
         as known on ``as_of`` (T13), overdue ones first, then soonest first: decide an
         extension or a follow-on agreement (T9), the last day to give notice (D4, D5), a
         follow-up report due (D6) or overdue (D7), a duration goal at risk (G7).
 
-        This is a superset of :meth:`decision_due`.
+        This is a superset of :meth:`decision_due`. With ``known_on`` (on or before
+        ``as_of``, G10) only the decisions known that day count.
         """
         as_of = calendar_day(as_of, "as_of")
+        knowledge = check_known_on(as_of, known_on)
         if type(within_days) is not int or within_days < 0:
             raise CaseError(
                 "within_days is a whole number of days >= 0", field="within_days", value=within_days
             )
-        if not self._partnership.known_on(as_of):
+        if not self._partnership.known_on(knowledge):
             return ()
-        known = self._partnership.as_known_on(as_of)
-        return actions_due(known, self.goals, self.assess(as_of), as_of, within_days)
+        known = self._partnership.as_known_on(knowledge)
+        return actions_due(
+            known, self.goals, self.assess(as_of, knowledge), as_of, within_days, knowledge
+        )
 
     def minimum_durations(self) -> tuple[CaseGoal, ...]:
         """The case's duration goals."""

@@ -69,6 +69,15 @@ def _parser() -> argparse.ArgumentParser:
             "--lang", choices=["sv", "en"], default="sv", help="language of the texts (default: sv)"
         )
 
+    def with_known_on(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--known-on",
+            type=_day,
+            metavar="YYYY-MM-DD",
+            help="use only the decisions and reports known on this day, on or before the "
+            "as-of day (a projection, rule G10; default: the as-of day)",
+        )
+
     demo = commands.add_parser(
         "demo",
         help="report on the built-in Mölndal case, no file needed",
@@ -94,6 +103,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("file", metavar="FILE", help="an agreement file (.toml or .json)")
     with_day_and_lang(report)
+    with_known_on(report)
     report.add_argument(
         "--format",
         choices=["text", "json", "markdown"],
@@ -116,6 +126,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     assess.add_argument("file", metavar="FILE")
     with_day_and_lang(assess)
+    with_known_on(assess)
     assess.add_argument("--json", action="store_true", help="print JSON")
 
     picture = commands.add_parser(
@@ -130,6 +141,7 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", required=True, metavar="OUT", help="a .png, .svg or .pdf"
     )
     with_day_and_lang(picture)
+    with_known_on(picture)
 
     due = commands.add_parser(
         "due",
@@ -142,6 +154,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     due.add_argument("files", nargs="+", metavar="FILE|DIR")
     with_day_and_lang(due)
+    with_known_on(due)
     due.add_argument(
         "--within",
         type=_days,
@@ -202,7 +215,25 @@ def _as_of(args: argparse.Namespace) -> tuple[Date, bool]:
     return (today(), True) if chosen is None else (chosen, False)
 
 
+def _known_on(args: argparse.Namespace, as_of: Date) -> Date:
+    """The day of knowledge: ``--known-on`` checked against the as-of day (G10)."""
+    from .goals import check_known_on
+
+    return check_known_on(as_of, getattr(args, "known_on", None))
+
+
+def _sha256(name: str) -> str | None:
+    import hashlib
+    from pathlib import Path
+
+    try:
+        return hashlib.sha256(Path(name).read_bytes()).hexdigest()
+    except OSError:  # pragma: no cover - the file was just read
+        return None
+
+
 def _demo(args: argparse.Namespace, out: TextIO) -> int:
+    from . import wording
     from .cases import molndal
     from .report import build, render_text
 
@@ -210,31 +241,35 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
     as_of, is_today = _as_of(args)
     case = molndal.case()
     print(render_text(build(case, as_of, lang, today=is_today)), file=out)
-    days = sorted({*molndal.KEY_DAYS, *getattr(args, "on", []), as_of})
+    # Only days up to the as-of day: a later day's status rests on later decisions (T13).
+    days = sorted(d for d in {*molndal.KEY_DAYS, *getattr(args, "on", []), as_of} if d <= as_of)
     first = molndal.extended_agreement()
-    heading = (
-        "Målet 'minst tre år' för det första avtalet, dag för dag (G-reglerna):"
-        if lang == "sv"
-        else "The goal 'minst tre år' for the first agreement, day by day (the G rules):"
-    )
-    print(f"\n{heading}", file=out)
+    print("\n" + wording.say("demo.heading", lang, day=as_of), file=out)
     for day in days:
         status = molndal.GOAL.assess(first, day).status
-        print(f"  {day}: {status.sv if lang == 'sv' else status.name}", file=out)
-    without = molndal.GOAL.assess(molndal.first_agreement(), pendulum.date(2020, 1, 1)).status
-    ended = first.terminate(pendulum.date(2020, 6, 30), pendulum.date(2020, 5, 15), "Uppsägning")
-    terminated = molndal.GOAL.assess(ended, pendulum.date(2020, 5, 15)).status
-    if lang == "sv":
-        print(f"  Utan förlängningen, per 2020-01-01: {without.sv}", file=out)
         print(
-            f"  Uppsagt 2020-06-30 (beslut 2020-05-15), per 2020-05-15: {terminated.sv}", file=out
-        )
-    else:
-        print(f"  Without the extension, as of 2020-01-01: {without.name}", file=out)
-        print(
-            f"  Terminated 2020-06-30 (decided 2020-05-15), as of 2020-05-15: {terminated.name}",
+            "  " + wording.say("demo.day", lang, day=day, status=wording.Label(status.name)),
             file=out,
         )
+    without_day = pendulum.date(2020, 1, 1)
+    ended_day = pendulum.date(2020, 5, 15)
+    if without_day <= as_of:
+        without = molndal.GOAL.assess(molndal.first_agreement(), without_day).status
+        text = wording.say(
+            "demo.without", lang, day=without_day, status=wording.Label(without.name)
+        )
+        print("  " + wording.say("report.illustrative", lang, text=text), file=out)
+    if ended_day <= as_of:
+        ended = first.terminate(pendulum.date(2020, 6, 30), ended_day, "Uppsägning")
+        terminated = molndal.GOAL.assess(ended, ended_day).status
+        text = wording.say(
+            "demo.terminated",
+            lang,
+            on=pendulum.date(2020, 6, 30),
+            decided=ended_day,
+            status=wording.Label(terminated.name),
+        )
+        print("  " + wording.say("report.illustrative", lang, text=text), file=out)
     return 0
 
 
@@ -244,7 +279,14 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
 
     case = load(args.file)
     as_of, is_today = _as_of(args)
-    data = build(case, as_of, args.lang, today=is_today)
+    data = build(
+        case,
+        as_of,
+        args.lang,
+        today=is_today,
+        known_on=_known_on(args, as_of),
+        input_sha256=_sha256(args.file),
+    )
     if args.format == "json":
         print(json.dumps(data, ensure_ascii=False, indent=2), file=out)
     elif args.format == "markdown":
@@ -272,31 +314,43 @@ def _check(files: list[str], out: TextIO) -> int:
 
 
 def _assess(args: argparse.Namespace, out: TextIO) -> int:
+    from . import wording
     from .files import load
+    from .goals import provenance
 
     case = load(args.file)
     as_of, is_today = _as_of(args)
-    assessments = case.assess(as_of)
+    knowledge = _known_on(args, as_of)
+    assessments = case.assess(as_of, known_on=knowledge)
     if args.json:
         data = {
             "file": args.file,
             "as_of": as_of.isoformat(),
             "as_of_is_today": is_today,
+            "known_on": knowledge.isoformat(),
             "assessments": [
                 {"subject_name": entry.subject, **assessment.to_dict()}
                 for entry, assessment in zip(case.goals, assessments, strict=True)
             ],
+            "provenance": provenance(as_of, knowledge, _sha256(args.file)),
         }
         print(json.dumps(data, ensure_ascii=False, indent=2), file=out)
         return 0
-    print(
-        f"{args.file}: as of {as_of}" + (" (today in Europe/Stockholm)" if is_today else ""),
-        file=out,
-    )
+    key = "assess.heading_today" if is_today else "assess.heading"
+    print(wording.say(key, args.lang, file=args.file, day=as_of), file=out)
+    if knowledge != as_of:
+        print("  " + wording.say("report.known_on", args.lang, day=knowledge), file=out)
     for entry, assessment in zip(case.goals, assessments, strict=True):
-        status = assessment.status
-        label = status.sv if args.lang == "sv" else status.name
-        print(f"  {entry.subject}: {entry.goal.title(args.lang)}: {label}", file=out)
+        line = wording.say(
+            "assess.line",
+            args.lang,
+            subject=entry.subject,
+            title=entry.goal.title(args.lang),
+            status=wording.Label(assessment.status.name),
+        )
+        if entry.illustrative:
+            line = wording.say("report.illustrative", args.lang, text=line)
+        print(f"  {line}", file=out)
     return 0
 
 
@@ -313,8 +367,15 @@ def _timeline(args: argparse.Namespace, out: TextIO) -> int:
         return _EXIT_PROBLEM
     case = load(args.file)
     as_of, _ = _as_of(args)
+    knowledge = _known_on(args, as_of)
     goals = [entry.goal for entry in case.minimum_durations() if entry.subject == "partnership"]
-    figure = timeline(case.partnership, as_of=as_of, goals=goals, lang=args.lang)  # type: ignore[arg-type]
+    figure = timeline(
+        case.partnership,
+        as_of=as_of,
+        goals=goals,  # type: ignore[arg-type]
+        lang=args.lang,
+        known_on=knowledge,
+    )
     figure.savefig(args.output, dpi=150)
     print(f"{args.output}: timeline as of {as_of}", file=out)
     return 0
@@ -326,7 +387,7 @@ def _due(args: argparse.Namespace, out: TextIO) -> int:
 
     cases = load_all(args.files)
     as_of, _ = _as_of(args)
-    rows = due.collect(cases, as_of, args.within)
+    rows = due.collect(cases, as_of, args.within, _known_on(args, as_of))
     if args.format == "ics":
         try:
             data = due.render_ics(rows, args.lang)

@@ -344,18 +344,18 @@ def _structure_goal(conv: cattrs.Converter, value: object) -> CaseGoal:
     if "subject" not in table:
         raise KeyError("subject")
     subject = _structure_str(table["subject"], str)
-    rest = {k: v for k, v in table.items() if k not in ("kind", "subject")}
+    illustrative = _structure_bool(table.get("illustrative", False), bool)
+    rest = {k: v for k, v in table.items() if k not in ("kind", "subject", "illustrative")}
     goal = conv.structure(rest, _GOAL_KINDS[kind])
-    return CaseGoal(subject, goal)
+    return CaseGoal(subject, goal, illustrative)
 
 
 def _unstructure_goal(conv: cattrs.Converter, entry: CaseGoal) -> dict[str, Any]:
     kind = _GOAL_TAGS[type(entry.goal)]
-    return {
-        "kind": kind,
-        "subject": entry.subject,
-        **conv.unstructure(entry.goal, type(entry.goal)),
-    }
+    data: dict[str, Any] = {"kind": kind, "subject": entry.subject}
+    if entry.illustrative:
+        data["illustrative"] = True
+    return {**data, **conv.unstructure(entry.goal, type(entry.goal))}
 
 
 @attrs.frozen
@@ -365,6 +365,7 @@ class _File:
     format_version: int
     agreements: list[Agreement]
     title: str | None = None
+    assumptions: list[str] = attrs.Factory(list)
     activities: list[Activity] = attrs.Factory(list)
     goals: list[CaseGoal] = attrs.Factory(list)
 
@@ -533,7 +534,9 @@ def _from_data(data: Any, source: str, max_depth: int = DEFAULT_MAX_DEPTH) -> Ca
     if problems:
         raise FileError(source, tuple(problems))
     try:
-        return Case(raw.agreements, activities, raw.goals, title=raw.title)
+        return Case(
+            raw.agreements, activities, raw.goals, title=raw.title, assumptions=raw.assumptions
+        )
     except IOPError as error:
         raise FileError(source, (_iop_problem(error, ""),)) from None
 
@@ -697,6 +700,8 @@ def to_data(case: Case) -> dict[str, Any]:
     data: dict[str, Any] = {"format_version": FORMAT_VERSION}
     if case.title is not None:
         data["title"] = case.title
+    if case.assumptions:
+        data["assumptions"] = list(case.assumptions)
     data["agreements"] = [_CONVERTER.unstructure(a, Agreement) for a in case.agreements]
     if case.activities:
         data["activities"] = [_CONVERTER.unstructure(a, Activity) for a in case.activities]

@@ -696,7 +696,9 @@ class MinimumDuration(Goal):
                 )
             else:
                 lines.append(
-                    wording.line("goal.shortfall_days", (G8,), days=wording.Days(f["shortfall_days"]))
+                    wording.line(
+                        "goal.shortfall_days", (G8,), days=wording.Days(f["shortfall_days"])
+                    )
                 )
         return lines
 
@@ -871,7 +873,9 @@ def _in_total_lines(assessment: Assessment, spans: list[Term]) -> list[Line]:
     ]
 
 
-def _with_knowledge(found: Assessment, known: Agreement | Partnership, knowledge: Date) -> Assessment:
+def _with_knowledge(
+    found: Assessment, known: Agreement | Partnership, knowledge: Date
+) -> Assessment:
     """``found`` with its day of knowledge and the rules its decisions rest on: G10 for a
     projection, T15 when an agreement without a decision day is used, T16 for a replacement."""
     agreements = known.agreements if isinstance(known, Partnership) else (known,)

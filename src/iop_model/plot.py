@@ -22,10 +22,11 @@ from collections.abc import Sequence
 
 import pendulum
 
+from . import wording
 from .agreement import Agreement, Partnership
 from .errors import IOPError
 from .explain import Lang, check_lang
-from .goals import GoalStatus, MinimumDuration
+from .goals import GoalStatus, MinimumDuration, check_known_on
 from .term import Term, calendar_day
 
 try:
@@ -47,6 +48,7 @@ _COLORS = {
     "threshold": "#2e8b57",
     "missed": "#b22222",
     "as_of": "#d2691e",
+    "later": "#9a9a9a",
 }
 
 _TEXT: dict[str, tuple[str, str]] = {
@@ -55,6 +57,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "extension": ("extension", "förlängning"),
     "terminated": ("not in force (terminated)", "gäller inte (uppsagt)"),
     "decision": ("decision", "beslut"),
+    "later": ("decided later: not known on {day}", "beslutat senare: inte känt {day}"),
     "as_of": ("as of {day}", "per {day}"),
     "threshold": ("{goal}: {day}", "{goal}: {day}"),
 }
@@ -81,12 +84,16 @@ def timeline(
     goals: Sequence[MinimumDuration] = (),
     lang: Lang = "sv",
     title: str | None = None,
+    known_on: Date | None = None,
 ) -> Figure:
     """A matplotlib :class:`~matplotlib.figure.Figure` showing the subject's life.
 
-    With ``as_of``, goals are assessed as of that day (their threshold line is green when
-    secured or achieved, red when missed, grey when open) and the day is drawn as a dashed
-    line; the bars always show every decision in the subject.
+    With ``as_of``, goals are assessed as of that day with the decisions known on
+    ``known_on`` (default: ``as_of``; T13, G10): their threshold line is green when secured
+    or achieved, red when missed, grey when open, and the day is drawn as a dashed line.
+    Terms and decisions known by then are drawn solid; those decided later are drawn as grey
+    outlines with hollow diamonds and labelled "decided later", never as fact. Without
+    ``as_of`` every decision in the subject is drawn as known.
     """
     lang = check_lang(lang)
     if isinstance(subject, Agreement):
@@ -99,8 +106,16 @@ def timeline(
             field="subject",
             value=subject,
         )
+    knowledge: Date | None = None
     if as_of is not None:
         as_of = calendar_day(as_of, "as_of")
+        knowledge = check_known_on(as_of, known_on)
+    known: dict[str, Agreement] = {}
+    if knowledge is None:
+        known = {a.id: a for a in agreements}
+    elif subject.known_on(knowledge):
+        view = subject.as_known_on(knowledge)
+        known = {a.id: a for a in (view.agreements if isinstance(view, Partnership) else (view,))}
     for index, goal in enumerate(goals):
         if not isinstance(goal, MinimumDuration):
             raise IOPError(
@@ -112,12 +127,25 @@ def timeline(
     figure = Figure(figsize=(10, 1.6 + 0.9 * len(agreements)), layout="constrained")
     axes = figure.add_subplot()
     rows = list(range(len(agreements)))[::-1]
+    later_drawn = False
     for row, agreement in zip(rows, agreements, strict=True):
-        for index, term in enumerate(agreement.terms):
+        seen = known.get(agreement.id)
+        shown = seen.terms if seen is not None else ()
+        for index, term in enumerate(shown):
             kind = "initial" if index == 0 else "extension"
             axes.broken_barh([_bar(term)], (row - 0.3, 0.6), color=_COLORS[kind])
-        if agreement.termination is not None and agreement.scheduled_end > agreement.end:
-            rest = Term(agreement.termination.on.add(days=1), agreement.scheduled_end)
+        for term in agreement.terms[len(shown) :]:  # decided after the day of knowledge
+            later_drawn = True
+            axes.broken_barh(
+                [_bar(term)],
+                (row - 0.3, 0.6),
+                facecolor="none",
+                edgecolor=_COLORS["later"],
+                linestyle="--",
+            )
+        ended = seen if seen is not None else agreement
+        if seen is not None and ended.termination is not None and ended.scheduled_end > ended.end:
+            rest = Term(ended.termination.on.add(days=1), ended.scheduled_end)
             axes.broken_barh(
                 [_bar(rest)],
                 (row - 0.3, 0.6),
@@ -131,6 +159,17 @@ def timeline(
         if agreement.termination is not None:
             decisions.append(agreement.termination.decided_on)
         for day in decisions:
+            if knowledge is not None and day > knowledge:
+                later_drawn = True
+                axes.plot(
+                    [_x(day)],
+                    [row + 0.42],
+                    marker="D",
+                    markerfacecolor="white",
+                    color=_COLORS["later"],
+                    ms=5,
+                )
+                continue
             axes.plot([_x(day)], [row + 0.42], marker="D", color=_COLORS["decision"], ms=5)
             axes.annotate(
                 day.isoformat(),
@@ -141,7 +180,7 @@ def timeline(
                 fontsize=7,
             )
     for goal in goals:
-        assessment = goal.assess(subject, as_of or agreements[-1].scheduled_end)
+        assessment = goal.assess(subject, as_of or agreements[-1].scheduled_end, knowledge)
         threshold = assessment.figures["threshold"]
         if not isinstance(threshold, Date):
             continue
@@ -152,7 +191,7 @@ def timeline(
             GoalStatus.MISSED: _COLORS["missed"],
         }.get(status, "#888888")
         label = _t("threshold", lang).format(goal=goal.title(lang), day=threshold.isoformat())
-        label += f" ({status.sv if lang == 'sv' else status.name})"
+        label += f" ({wording.label(status.name, lang)})"
         # the goal is reached at the end of its threshold day (G1, G3)
         axes.axvline(_x(threshold) + 1, color=color, linewidth=2, label=label)
     if as_of is not None:
@@ -181,7 +220,19 @@ def timeline(
                     label=_t("terminated", lang),
                 )
             ]
-            if any(a.termination is not None for a in agreements)
+            if any(a.termination is not None for a in known.values())
+            else []
+        ),
+        *(
+            [
+                Patch(
+                    facecolor="none",
+                    edgecolor=_COLORS["later"],
+                    linestyle="--",
+                    label=_t("later", lang).format(day=knowledge.isoformat()),
+                )
+            ]
+            if later_drawn and knowledge is not None
             else []
         ),
         *handles,

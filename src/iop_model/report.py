@@ -1,6 +1,9 @@
 """Follow-up reports (uppföljningsrapporter) of a case, as plain data, text or Markdown.
 
-An edge module: it reads core objects and formats them; it never changes them.
+An edge module: it reads core objects and formats them; it never changes them. Everything in
+a report is what was known on the day of knowledge (T13, G10): agreements, extensions,
+terminations and reports decided or received later are left out, and only counted in
+``later_decisions``. The wording is in :mod:`iop_model.wording`.
 
 >>> import pendulum
 >>> from iop_model.cases import molndal
@@ -14,113 +17,68 @@ As of 2022-01-01
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Any
 
 import pendulum
 
-from .activities import Activity, MeetingPlace, Network, Residency, Venue, readable_text
-from .agreement import Agreement
+from . import wording
+from .activities import (
+    Activity,
+    MeetingPlace,
+    Network,
+    Residency,
+    Venue,
+    calendar_periods,
+    figures_text,
+)
+from .agreement import Agreement, Partnership
 from .case import Case
 from .errors import ActivityError, IOPError
 from .explain import Lang, check_lang
-from .goals import GoalStatus, plain
+from .goals import MinimumDuration, check_known_on, plain, provenance
 from .reporting import ReportStatus, follow_up
-from .term import Term
+from .term import Term, trusted_term
 
-__all__ = ["build", "render_markdown", "render_text"]
+__all__ = ["ACTION_DAYS", "build", "render_markdown", "render_text"]
 
 Date = pendulum.Date
-
-_WORDS: dict[str, tuple[str, str]] = {
-    "report": ("Follow-up report", "Uppföljningsrapport"),
-    "as_of": ("As of", "Per"),
-    "today": ("today in Europe/Stockholm", "i dag i Europe/Stockholm"),
-    "agreements": ("Agreements", "Avtal"),
-    "parties": ("Parties", "Parter"),
-    "decided": ("Decided", "Beslutat"),
-    "not_recorded": ("not recorded", "inte angivet"),
-    "follows": ("Follows", "Följer"),
-    "max_extent": ("Maximum extent", "Yttersta slutdag"),
-    "initial": ("Initial term", "Första avtalstid"),
-    "extension": ("Extension", "Förlängning"),
-    "decided_by": ("decided {day} by {who}", "beslutad {day} av {who}"),
-    "terminated_notice": ("Terminated by notice", "Uppsagt"),
-    "terminated_breach": ("Terminated for breach", "Hävt"),
-    "terminated_mutual": ("Ended by mutual agreement", "Avslutat efter överenskommelse"),
-    "last_day": (
-        "last day {on}, decided {day}: {reason}",
-        "sista dag {on}, beslutad {day}: {reason}",
-    ),
-    "in_force": ("In force", "Gäller"),
-    "partnership": ("Partnership", "Partnerskap"),
-    "continuous": ("continuous", "sammanhängande"),
-    "gaps": ("gaps", "glapp"),
-    "goals": ("Goals", "Mål"),
-    "activities": ("Activities", "Aktiviteter"),
-    "no_reports": ("no reports", "inga rapporter"),
-    "whole": ("whole term", "hela avtalstiden"),
-    "visitors": ("visitors", "besökare"),
-    "mean": ("mean", "medelvärde"),
-    "joined": ("joined", "nya"),
-    "left": ("left", "slutat"),
-    "and": ("and", "och"),
-    "none": ("none", "inga"),
-    "subject": ("Subject", "Föremål"),
-    "nothing_yet": ("No agreement had been decided by {day}", "Inget avtal var beslutat {day}"),
-    "notice_period": ("Notice period", "Uppsägningstid"),
-    "notice_deadline": ("last day to give notice for {end}", "sista dag för uppsägning till {end}"),
-    "notified": ("notice received {day}", "uppsägningen mottogs {day}"),
-    "reporting": ("Reporting", "Redovisning"),
-    "report_period": (
-        "{period}: due {due}, {status}",
-        "{period}: senast {due}, {status}",
-    ),
-    "received": ("received {day}", "inkom {day}"),
-    "actions": (
-        "Actions: overdue and due within {n} days",
-        "Åtgärder: försenade och de som förfaller inom {n} dagar",
-    ),
-    "later": (
-        "{n} later decisions in the file are not shown",
-        "{n} senare beslut i filen visas inte",
-    ),
-}
-
-_KINDS: dict[type, tuple[str, str]] = {
-    MeetingPlace: ("meeting place", "mötesplats"),
-    Venue: ("venue", "scen"),
-    Network: ("network", "nätverk"),
-    Residency: ("residency", "residens"),
-}
-
-
-def _w(key: str, lang: Lang) -> str:
-    en, sv = _WORDS[key]
-    return sv if lang == "sv" else en
-
-
-def _length(term: Term, lang: Lang) -> str:
-    return term.length.sv() if lang == "sv" else str(term.length)
-
 
 #: The horizon of the report's list of actions, in days.
 ACTION_DAYS = 180
 
+_KINDS: dict[type, str] = {
+    MeetingPlace: "meeting_place",
+    Venue: "venue",
+    Network: "network",
+    Residency: "residency",
+}
 
-def _agreement(agreement: Agreement, lang: Lang, as_of: Date) -> dict[str, Any]:
+
+def _say(key: str, lang: Lang, **values: object) -> str:
+    return wording.say(key, lang, **values)
+
+
+def _reference(reference: str | None, document: str | None = None) -> str:
+    shown = ", ".join(x for x in (reference, document) if x)
+    return f" ({shown})" if shown else ""
+
+
+def _agreement(agreement: Agreement, lang: Lang, as_of: Date, knowledge: Date) -> dict[str, Any]:
+    """One agreement as known, as plain data; ``lines`` hold its text in ``lang``."""
     terms = []
     for index, term in enumerate(agreement.terms):
         entry: dict[str, Any] = {
             "kind": "initial" if index == 0 else "extension",
             "start": term.start.isoformat(),
             "end": term.end.isoformat(),
-            "length": _length(term, lang),
+            "length": wording.show(term.length, lang),
         }
         if index:
             extension = agreement.extensions[index - 1]
             entry["decided_on"] = extension.decided_on.isoformat()
             entry["decided_by"] = extension.decided_by
+            entry["reference"] = extension.reference
+            entry["document"] = extension.document
         terms.append(entry)
     party, partner = agreement.public_party, agreement.partner
     data: dict[str, Any] = {
@@ -137,14 +95,18 @@ def _agreement(agreement: Agreement, lang: Lang, as_of: Date) -> dict[str, Any]:
             "registered": partner.registered,
         },
         "decided_on": plain(agreement.decided_on),
+        "reference": agreement.reference,
+        "document": agreement.document,
         "follows": agreement.follows,
+        "replaces": agreement.replaces,
+        "replaced_by": agreement.replaced_by,
         "max_extent": plain(agreement.max_extent),
         "terms": terms,
         "termination": None,
         "in_force": {
             "start": agreement.start.isoformat(),
             "end": agreement.end.isoformat(),
-            "length": _length(agreement.span, lang),
+            "length": wording.show(agreement.span.length, lang),
         },
     }
     if agreement.termination is not None:
@@ -155,6 +117,8 @@ def _agreement(agreement: Agreement, lang: Lang, as_of: Date) -> dict[str, Any]:
             "reason": t.reason,
             "kind": t.kind.value,
             "notified_on": plain(t.notified_on),
+            "reference": t.reference,
+            "document": t.document,
         }
     period = agreement.notice_period
     data["notice_period"] = None
@@ -164,13 +128,13 @@ def _agreement(agreement: Agreement, lang: Lang, as_of: Date) -> dict[str, Any]:
             "years": period.years,
             "months": period.months,
             "days": period.days,
-            "text": period.sv() if lang == "sv" else str(period),
+            "text": wording.show(period, lang),
             "deadline": None if notice is None else notice.to_dict(),
         }
     data["reporting"] = None
     duty = agreement.reporting
     if duty is not None:
-        periods = follow_up(duty, agreement.span, agreement.follow_up_reports, as_of)
+        periods = follow_up(duty, agreement.span, agreement.follow_up_reports, as_of, knowledge)
         data["reporting"] = {
             "text": duty.describe(lang),
             "periods": [entry.to_dict() for entry in periods],
@@ -178,82 +142,154 @@ def _agreement(agreement: Agreement, lang: Lang, as_of: Date) -> dict[str, Any]:
     return data
 
 
-def _figures(activity: Activity, as_of: Date) -> list[dict[str, Any]]:
-    span = activity.span()
+def _figures(activity: Activity, span: Term | None, as_of: Date, known_on: Date) -> list[Any]:
+    """The activity's figures per calendar year of ``span`` (its agreement's days in force
+    as known), with only what was known on ``known_on`` (T13, A10)."""
     if span is None:
         return []
     try:
-        periods = activity.figures_by("year", within=span, as_of=as_of)
+        found = [
+            activity.figures(period, as_of, known_on) for period in calendar_periods(span, "year")
+        ]
     except ActivityError:  # an aggregate report straddles a year (A5): report the whole term
-        periods = [activity.figures(span, as_of)]
-    return [
-        {
-            "period": plain(f.period),
-            "count": f.count,
-            "total": f.total,
-            "mean": plain(f.mean),
-            "reports": f.reports,
-            "by_kind": dict(f.by_kind),
-            **dict(f.extra),
-        }
-        for f in periods
-    ]
+        found = [activity.figures(span, as_of, known_on)]
+    return found
 
 
-def build(case: Case, as_of: Date, lang: Lang = "sv", *, today: bool = False) -> dict[str, Any]:
-    """The follow-up report of ``case`` as of the end of ``as_of``, as plain data.
+def build(
+    case: Case,
+    as_of: Date,
+    lang: Lang = "sv",
+    *,
+    today: bool = False,
+    known_on: Date | None = None,
+    input_sha256: str | None = None,
+) -> dict[str, Any]:
+    """The follow-up report of ``case`` as of the end of ``as_of``, with the decisions and
+    reports known on ``known_on`` (default: ``as_of``; G10), as plain data.
 
-    ``today`` marks that ``as_of`` is today's date in Europe/Stockholm.
+    ``today`` marks that ``as_of`` is today's date in Europe/Stockholm; ``input_sha256`` is
+    the SHA-256 of the file the case was read from, for the provenance block.
     """
     if not isinstance(case, Case):
         raise IOPError(f"expected a Case, got {type(case).__name__}", field="case", value=case)
     lang = check_lang(lang)
+    knowledge = check_known_on(as_of, known_on)
     full = case.partnership
-    known = full.as_known_on(as_of) if full.known_on(as_of) else None
+    known = full.as_known_on(knowledge) if full.known_on(knowledge) else None
     agreements = known.agreements if known is not None else ()
     hidden = _decisions(full.agreements) - _decisions(agreements)
+    by_id = {agreement.id: agreement for agreement in agreements}
+    assessments = case.assess(as_of, known_on=knowledge)
     goals = []
-    for entry, assessment in zip(case.goals, case.assess(as_of), strict=True):
+    for index, (entry, assessment) in enumerate(zip(case.goals, assessments, strict=True)):
         data = {"subject_name": entry.subject, **assessment.to_dict()}
         data["title"] = entry.goal.title(lang)
         data["text"] = assessment.explain(lang)
+        data["illustrative"] = entry.illustrative
+        data["label"] = wording.label(assessment.status.name, lang)
+        data["follow_up_missing"] = (
+            _follow_up_missing(case, assessment.figures.get("counted_period"), as_of, knowledge)
+            if isinstance(entry.goal, MinimumDuration)
+            else []
+        )
+        data["number"] = index + 1
         goals.append(data)
+    actions = case.actions(as_of, ACTION_DAYS, known_on=knowledge)
     return {
         "title": case.title,
         "as_of": as_of.isoformat(),
         "as_of_is_today": today,
+        "known_on": knowledge.isoformat(),
         "lang": lang,
-        "agreements": [_agreement(a, lang, as_of) for a in agreements],
+        "assumptions": list(case.assumptions),
+        "agreements": [_agreement(a, lang, as_of, knowledge) for a in agreements],
         "later_decisions": hidden,
-        "partnership": None
-        if known is None
-        else {
-            "start": known.start.isoformat(),
-            "end": known.end.isoformat(),
-            "length": _length(known.span, lang),
-            "gaps": [plain(g) for g in known.gaps],
-        },
+        "missing_data": [
+            {"path": f"agreements[{i}].decided_on", "agreement": a.id, "rule": "T15"}
+            for i, a in enumerate(case.agreements)
+            if a.decided_on is None and a.id in by_id
+        ],
+        "partnership": None if known is None else _partnership(known, lang),
         "goals": goals,
         "actions": {
             "within_days": ACTION_DAYS,
-            "items": [
-                {**action.to_dict(), "text_lang": action.text(lang)}
-                for action in case.actions(as_of, ACTION_DAYS)
-            ],
+            "items": [{**action.to_dict(), "text_lang": action.text(lang)} for action in actions],
         },
         "activities": [
+            _activity(activity, by_id, lang, as_of, knowledge) for activity in case.activities
+        ],
+        "provenance": provenance(as_of, knowledge, input_sha256),
+    }
+
+
+def _partnership(known: Partnership, lang: Lang) -> dict[str, Any]:
+    return {
+        "start": known.start.isoformat(),
+        "end": known.end.isoformat(),
+        "length": wording.show(known.span.length, lang),
+        "gaps": [plain(g) for g in known.gaps],
+        "days_without_decision": [plain(t) for t in known.days_without_decision],
+    }
+
+
+def _activity(
+    activity: Activity,
+    by_id: dict[str, Agreement],
+    lang: Lang,
+    as_of: Date,
+    knowledge: Date,
+) -> dict[str, Any]:
+    agreement = by_id.get(activity.agreement_id)
+    span = None if agreement is None else agreement.span  # as known (T13)
+    figures = _figures(activity, span, as_of, knowledge)
+    kind = _KINDS[type(activity)]
+    return {
+        "name": activity.name,
+        "kind": kind,
+        "kind_text": _say(f"kind.{kind}", lang),
+        "agreement": activity.agreement_id,
+        "description": activity.description,
+        "count_words": activity.count_words[1 if lang == "sv" else 0],
+        "figures": [
             {
-                "name": activity.name,
-                "kind": _KINDS[type(activity)][0],
-                "kind_text": _KINDS[type(activity)][1 if lang == "sv" else 0],
-                "agreement": activity.agreement_id,
-                "description": activity.description,
-                "count_words": activity.count_words[1 if lang == "sv" else 0],
-                "figures": _figures(activity, as_of),
+                "period": plain(f.period),
+                "count": f.count,
+                "total": f.total,
+                "mean": plain(f.mean),
+                "reports": f.reports,
+                "by_kind": dict(f.by_kind),
+                **dict(f.extra),
+                "text": figures_text(activity, f, lang),
             }
-            for activity in case.activities
+            for f in figures
         ],
     }
+
+
+def _follow_up_missing(case: Case, counted: object, as_of: Date, knowledge: Date) -> list[str]:
+    """The calendar years of a duration goal's counted period that have run by ``as_of`` and
+    for which no activity of the case has a report known on ``knowledge``."""
+    if not isinstance(counted, Term):
+        return []
+    run = min(counted.end, as_of)
+    if run < counted.start:
+        return []
+    missing = []
+    for year in calendar_periods(trusted_term(counted.start, run), "year"):
+        if year.end < Date(year.start.year, 12, 31) and year.end != counted.end:
+            continue  # a year still running
+        reported = False
+        for activity in case.activities:
+            try:
+                reported = activity.figures(year, as_of, knowledge).reports > 0
+            except ActivityError:
+                reported = True  # a report straddles the year (A5): there is follow-up
+            if reported:
+                break
+        if not reported:
+            missing.append(str(year.start.year))
+    return missing
 
 
 def _decisions(agreements: tuple[Agreement, ...]) -> int:
@@ -261,96 +297,118 @@ def _decisions(agreements: tuple[Agreement, ...]) -> int:
     return sum(1 + len(a.extensions) + (a.termination is not None) for a in agreements)
 
 
-def _status_text(status: str, lang: Lang) -> str:
-    member = GoalStatus(status)
-    return member.sv if lang == "sv" else member.name
-
-
-def _figure_text(activity: dict[str, Any], f: dict[str, Any], lang: Lang) -> str:
-    if f["reports"] == 0:
-        return _w("no_reports", lang)
-    text = f"{f['count']} {activity['count_words']}"
-    if f["total"] is not None:
-        mean = "-" if f["mean"] is None else readable_text(Fraction(f["mean"]))
-        text += f", {f['total']} {_w('visitors', lang)}, {_w('mean', lang)} {mean}"
-    if "joined" in f:
-        text += f" ({_w('joined', lang)} {f['joined']}, {_w('left', lang)} {f['left']})"
-    if f["by_kind"]:
-        text += " (" + ", ".join(f"{k} {n}" for k, n in sorted(f["by_kind"].items())) + ")"
-    return text
-
-
 def _period_label(period: dict[str, str]) -> str:
     start, end = period["start"], period["end"]
     if start[5:] == "01-01" and end[5:] == "12-31" and start[:4] == end[:4]:
         return start[:4]
-    return f"{start}..{end}"
+    return f"{start}–{end}"
+
+
+def _term(data: dict[str, str]) -> str:
+    return f"{data['start']}–{data['end']}"
 
 
 def _agreement_lines(a: dict[str, Any], lang: Lang) -> list[str]:
     p = a["public_party"]
-    extra = ", ".join(x for x in (p["committee"], p["org_number"]) if x)
+    extra = ", ".join(
+        x for x in (p["committee"] and wording.body(p["committee"], lang), p["org_number"]) if x
+    )
     party = p["name"] + (f" ({extra})" if extra else "")
     lines = [
         f"{a['id']}" + (f": {a['title']}" if a["title"] else ""),
-        f"  {_w('parties', lang)}: {party} {_w('and', lang)} {a['partner']['name']}",
-        f"  {_w('decided', lang)}: {a['decided_on'] or _w('not_recorded', lang)}",
+        "  " + _say("report.parties", lang, public=party, partner=a["partner"]["name"]),
     ]
+    if a["decided_on"]:
+        reference = _reference(a["reference"], a["document"])
+        lines.append("  " + _say("report.decided", lang, day=a["decided_on"], reference=reference))
+    else:
+        lines.append("  " + _say("report.decided_missing", lang, start=a["in_force"]["start"]))
     if a["follows"]:
-        lines.append(f"  {_w('follows', lang)}: {a['follows']} (T14)")
+        lines.append("  " + _say("report.follows", lang, id=a["follows"]))
     if a["max_extent"]:
-        lines.append(f"  {_w('max_extent', lang)}: {a['max_extent']} (T11)")
+        lines.append("  " + _say("report.max_extent", lang, day=a["max_extent"]))
     for term in a["terms"]:
-        span = f"{term['start']}..{term['end']} ({term['length']})"
+        span = _term(term)
         if term["kind"] == "initial":
-            lines.append(f"  {_w('initial', lang)}: {span}")
+            lines.append("  " + _say("report.initial", lang, term=span, length=term["length"]))
         else:
-            by = _w("decided_by", lang).format(day=term["decided_on"], who=term["decided_by"])
-            lines.append(f"  {_w('extension', lang)}: {span}, {by} (T8, T9)")
+            lines.append(
+                "  "
+                + _say(
+                    "report.extension",
+                    lang,
+                    term=span,
+                    length=term["length"],
+                    day=term["decided_on"],
+                    body=wording.Body(term["decided_by"]),
+                    reference=_reference(term["reference"], term["document"]),
+                )
+            )
     if a["termination"]:
         t = a["termination"]
-        text = _w("last_day", lang).format(on=t["on"], day=t["decided_on"], reason=t["reason"])
+        text = _say(
+            f"report.terminated_{t['kind']}",
+            lang,
+            on=t["on"],
+            day=t["decided_on"],
+            reason=t["reason"],
+            reference=_reference(t["reference"], t["document"]),
+        )
         if t["notified_on"]:
-            text += "; " + _w("notified", lang).format(day=t["notified_on"])
-        lines.append(f"  {_w('terminated_' + t['kind'], lang)}: {text} (T12, D5)")
+            text += _say("report.notified", lang, day=t["notified_on"])
+        lines.append(f"  {text} (T12, D5)")
     f = a["in_force"]
-    lines.append(f"  {_w('in_force', lang)}: {f['start']}..{f['end']} ({f['length']})")
+    lines.append("  " + _say("report.in_force", lang, term=_term(f), length=f["length"]))
     notice = a["notice_period"]
-    if notice:
-        text = f"  {_w('notice_period', lang)}: {notice['text']}"
-        if notice["deadline"]:
-            last = _w("notice_deadline", lang).format(end=f["end"])
-            text += f"; {last}: {notice['deadline']['last_day']} (D4, D5)"
-        lines.append(text + ("" if notice["deadline"] else " (D5)"))
+    if notice and notice["deadline"]:
+        lines.append(
+            "  "
+            + _say(
+                "report.notice_deadline",
+                lang,
+                length=notice["text"],
+                end=f["end"],
+                day=notice["deadline"]["last_day"],
+            )
+        )
+    elif notice:
+        lines.append("  " + _say("report.notice_period", lang, length=notice["text"]))
     reporting = a["reporting"]
     if reporting:
-        lines.append(f"  {_w('reporting', lang)}: {reporting['text']} (D6)")
+        lines.append("  " + _say("report.reporting", lang, text=reporting["text"]))
         for entry in reporting["periods"]:
             status = ReportStatus(entry["status"])
             said = status.sv if lang == "sv" else status.en
             if entry["received_on"]:
-                said = _w("received", lang).format(day=entry["received_on"]) + f": {said}"
-                if entry["reference"]:
-                    said += f" ({entry['reference']})"
-            period = entry["period"]
-            line = _w("report_period", lang).format(
-                period=f"{period['start']}..{period['end']}", due=entry["due"], status=said
+                said = _say("report.received", lang, day=entry["received_on"], status=said)
+                said += _reference(entry["reference"])
+            lines.append(
+                "    "
+                + _say(
+                    "report.report_period",
+                    lang,
+                    period=_term(entry["period"]),
+                    due=entry["due"],
+                    status=said,
+                )
             )
-            lines.append(f"    {line} (D7)")
     return lines
 
 
-def _partnership_line(data: dict[str, Any], lang: Lang) -> str:
+def _partnership_lines(data: dict[str, Any], lang: Lang) -> list[str]:
     p = data["partnership"]
     if p is None:
-        return _w("nothing_yet", lang).format(day=data["as_of"]) + " (T13)"
-    gaps = p["gaps"]
-    state = (
-        _w("continuous", lang)
-        if not gaps
-        else f"{_w('gaps', lang)}: " + ", ".join(f"{g['start']}..{g['end']}" for g in gaps)
-    )
-    return f"{_w('partnership', lang)}: {p['start']}..{p['end']} ({p['length']}), {state} (T14)"
+        return [_say("report.nothing_yet", lang, day=data["known_on"])]
+    span = f"{p['start']}–{p['end']}"
+    if p["gaps"]:
+        gaps = ", ".join(_term(g) for g in p["gaps"])
+        lines = [_say("report.partnership_gaps", lang, term=span, length=p["length"], gaps=gaps)]
+    else:
+        lines = [_say("report.partnership_continuous", lang, term=span, length=p["length"])]
+    if p["days_without_decision"]:
+        terms = ", ".join(_term(t) for t in p["days_without_decision"])
+        lines.append(_say("report.undecided", lang, terms=terms))
+    return lines
 
 
 def _title(data: dict[str, Any]) -> str:
@@ -359,98 +417,150 @@ def _title(data: dict[str, Any]) -> str:
     return str(data["agreements"][0]["id"]) if data["agreements"] else "-"
 
 
-def _as_of_line(data: dict[str, Any], lang: Lang) -> str:
-    line = f"{_w('as_of', lang)} {data['as_of']}"
-    return line + (f" ({_w('today', lang)})" if data["as_of_is_today"] else "")
+def _head_lines(data: dict[str, Any], lang: Lang) -> list[str]:
+    key = "report.as_of_today" if data["as_of_is_today"] else "report.as_of"
+    lines = [_say(key, lang, day=data["as_of"])]
+    if data["known_on"] != data["as_of"]:
+        lines.append(_say("report.known_on", lang, day=data["known_on"]))
+    lines.extend(_say("report.assumption", lang, text=text) for text in data["assumptions"])
+    return lines
+
+
+def _notes(data: dict[str, Any], lang: Lang) -> list[str]:
+    lines = []
+    if data["later_decisions"]:
+        lines.append(_say("report.later", lang, n=data["later_decisions"]))
+    if data["missing_data"]:
+        ids = ", ".join(item["agreement"] for item in data["missing_data"])
+        lines.append(_say("report.missing", lang, ids=ids))
+    return lines
+
+
+def _goal_heading(goal: dict[str, Any], lang: Lang) -> str:
+    subject = goal["subject_name"]
+    if subject == "partnership":
+        subject = _say("report.partnership_subject", lang)
+    text = _say(
+        "report.goal",
+        lang,
+        n=goal["number"],
+        title=goal["title"],
+        subject=subject,
+        status=goal["label"],
+    )
+    if goal["illustrative"]:
+        text = _say("report.illustrative", lang, text=text)
+    return text
+
+
+def _follow_up_line(goal: dict[str, Any], lang: Lang) -> str | None:
+    if not goal["follow_up_missing"]:
+        return None
+    return _say("goal.follow_up_missing", lang, years=", ".join(goal["follow_up_missing"]))
+
+
+def _provenance_line(data: dict[str, Any], lang: Lang) -> str:
+    p = data["provenance"]
+    return _say(
+        "report.provenance_line",
+        lang,
+        version=p["library_version"],
+        rules=p["rules_fingerprint"][:19],
+        sha=p["input_sha256"] or _say("report.no_file", lang),
+        as_of=p["as_of"],
+        known_on=p["known_on"],
+    )
 
 
 def render_text(data: dict[str, Any]) -> str:
     """The report as plain text for a terminal."""
     lang: Lang = data["lang"]
-    lines = [
-        f"{_w('report', lang)}: {data['title'] or data['agreements'][0]['id']}",
-        _as_of_line(data, lang),
-        "",
-    ]
-    lines.append(f"{_w('agreements', lang)}")
+    lines = [_say("report.title", lang, title=_title(data)), *_head_lines(data, lang), ""]
+    lines.append(_say("report.agreements", lang))
     for agreement in data["agreements"]:
         lines.extend("  " + line for line in _agreement_lines(agreement, lang))
-    lines.append("  " + _partnership_line(data, lang))
-    if data["later_decisions"]:
-        lines.append("  " + _w("later", lang).format(n=data["later_decisions"]) + " (T13)")
+    lines.extend("  " + line for line in _partnership_lines(data, lang))
+    lines.extend("  " + line for line in _notes(data, lang))
     if data["goals"]:
-        lines += ["", _w("goals", lang)]
-        for number, goal in enumerate(data["goals"], 1):
-            lines.append(
-                f"  {number}. {goal['title']} "
-                f"({_w('subject', lang).lower()}: {goal['subject_name']}): "
-                f"{_status_text(goal['status'], lang)}"
-            )
+        lines += ["", _say("report.goals", lang)]
+        for goal in data["goals"]:
+            lines.append(f"  {_goal_heading(goal, lang)}")
             lines.extend("     " + line for line in goal["text"].splitlines())
+            follow = _follow_up_line(goal, lang)
+            if follow:
+                lines.append(f"     {follow}")
     if data["actions"]["items"]:
-        lines += ["", _w("actions", lang).format(n=data["actions"]["within_days"])]
+        lines += ["", _say("report.actions", lang, n=data["actions"]["within_days"])]
         lines.extend(
             f"  {item['text_lang']} ({', '.join(item['rules'])})"
             for item in data["actions"]["items"]
         )
     if data["activities"]:
-        lines += ["", _w("activities", lang)]
+        lines += ["", _say("report.activities", lang)]
         for activity in data["activities"]:
-            lines.append(f"  {activity['name']} ({activity['kind_text']}, {activity['agreement']})")
+            lines.append(
+                "  "
+                + _say(
+                    "report.activity",
+                    lang,
+                    name=activity["name"],
+                    kind=activity["kind_text"],
+                    agreement=activity["agreement"],
+                )
+            )
             for f in activity["figures"]:
-                lines.append(f"    {_period_label(f['period'])}: {_figure_text(activity, f, lang)}")
+                lines.append(f"    {_period_label(f['period'])}: {f['text']}")
+    lines += ["", f"{_say('report.provenance', lang)}: {_provenance_line(data, lang)}"]
     return "\n".join(lines)
 
 
 def render_markdown(data: dict[str, Any]) -> str:
     """The report as Markdown, for a wiki page or a code host."""
     lang: Lang = data["lang"]
-    lines = [
-        f"# {_w('report', lang)}: {data['title'] or data['agreements'][0]['id']}",
-        "",
-        f"*{_as_of_line(data, lang)}*",
-        "",
-    ]
-    lines += [f"## {_w('agreements', lang)}", ""]
+    lines = [f"# {_say('report.title', lang, title=_title(data))}", ""]
+    lines.extend(f"*{line}*" for line in _head_lines(data, lang))
+    lines += ["", f"## {_say('report.agreements', lang)}", ""]
     for agreement in data["agreements"]:
         first, *rest = _agreement_lines(agreement, lang)
         lines.append(f"### {first}")
         lines.append("")
         lines.extend(f"- {line.strip()}" for line in rest)
         lines.append("")
-    lines += [_partnership_line(data, lang), ""]
-    if data["later_decisions"]:
-        lines += [_w("later", lang).format(n=data["later_decisions"]) + " (T13)", ""]
+    lines.extend(f"{line}\n" for line in _partnership_lines(data, lang))
+    lines.extend(f"{line}\n" for line in _notes(data, lang))
     if data["goals"]:
-        lines += [f"## {_w('goals', lang)}", ""]
-        for number, goal in enumerate(data["goals"], 1):
-            lines.append(
-                f"{number}. **{goal['title']}** ({goal['subject_name']}): "
-                f"**{_status_text(goal['status'], lang)}**"
-            )
+        lines += [f"## {_say('report.goals', lang)}", ""]
+        for goal in data["goals"]:
+            lines.append(f"**{_goal_heading(goal, lang)}**")
             lines.append("")
-            lines.append("   ```text")
-            lines.extend(f"   {line}" for line in goal["text"].splitlines())
-            lines.append("   ```")
+            lines.append("```text")
+            lines.extend(goal["text"].splitlines())
+            lines.append("```")
             lines.append("")
+            follow = _follow_up_line(goal, lang)
+            if follow:
+                lines += [follow, ""]
     if data["actions"]["items"]:
-        lines += [f"## {_w('actions', lang).format(n=data['actions']['within_days'])}", ""]
+        lines += [f"## {_say('report.actions', lang, n=data['actions']['within_days'])}", ""]
         lines.extend(
             f"- {item['text_lang']} ({', '.join(item['rules'])})"
             for item in data["actions"]["items"]
         )
         lines.append("")
     if data["activities"]:
-        lines += [f"## {_w('activities', lang)}", ""]
+        lines += [f"## {_say('report.activities', lang)}", ""]
         for activity in data["activities"]:
             lines.append(f"### {activity['name']} ({activity['kind_text']})")
             lines.append("")
             if activity["figures"]:
-                lines.append("| period | figures |")
+                period, figures = (
+                    _say("report.period_column", lang),
+                    _say("report.figures_column", lang),
+                )
+                lines.append(f"| {period} | {figures} |")
                 lines.append("|---|---|")
                 for f in activity["figures"]:
-                    lines.append(
-                        f"| {_period_label(f['period'])} | {_figure_text(activity, f, lang)} |"
-                    )
+                    lines.append(f"| {_period_label(f['period'])} | {f['text']} |")
                 lines.append("")
+    lines += [f"## {_say('report.provenance', lang)}", "", _provenance_line(data, lang), ""]
     return "\n".join(lines).rstrip() + "\n"

@@ -296,14 +296,20 @@ class PeriodReport:
 
 
 def follow_up(
-    duty: ReportingDuty, span: Term, reports: tuple[FollowUpReport, ...], as_of: Date
+    duty: ReportingDuty,
+    span: Term,
+    reports: tuple[FollowUpReport, ...],
+    as_of: Date,
+    known_on: Date | None = None,
 ) -> tuple[PeriodReport, ...]:
     """Every reporting period of ``span`` with its report and status as of ``as_of``: the
-    first report received by ``as_of`` whose period contains the reporting period (D6, D7).
+    first report received by ``known_on`` (default: ``as_of``) whose period contains the
+    reporting period (D6, D7).
     """
+    knowledge = as_of if known_on is None else known_on
     found = []
     for period, due in duty.periods(span):
-        known = [r for r in reports if r.covers(period) and r.received_on <= as_of]
+        known = [r for r in reports if r.covers(period) and r.received_on <= knowledge]
         first = min(known, key=lambda r: r.received_on, default=None)
         status = report_status(due.last_day, None if first is None else first.received_on, as_of)
         found.append(PeriodReport(period, due, first, status))

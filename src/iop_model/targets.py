@@ -293,9 +293,7 @@ class ActivityTarget(Goal):
             lines = [wording.line("target.header", (G1,), **values)]
         else:
             lines = [
-                wording.line(
-                    "target.header_known_on", (G1, G10, A10), known_on=knowledge, **values
-                )
+                wording.line("target.header_known_on", (G1, G10, A10), known_on=knowledge, **values)
             ]
         lines.append(_counted_line(assessment))
         due = assessment.status is not GoalStatus.NOT_YET_DUE

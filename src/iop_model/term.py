@@ -915,4 +915,3 @@ def check_replacement(previous_start: Date, previous_end: Date, start: Date, fie
             field=field,
             value=start,
         )
-

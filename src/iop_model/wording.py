@@ -158,9 +158,7 @@ def decimal(value: Fraction | Decimal | int, lang: Lang, places: int = 2) -> str
     exact = Fraction(value) if not isinstance(value, Fraction) else value
     shown = Decimal(exact.numerator) / Decimal(exact.denominator)
     return str(
-        format_decimal(
-            round(shown, places), format="#,##0." + "#" * places, locale=_LOCALES[lang]
-        )
+        format_decimal(round(shown, places), format="#,##0." + "#" * places, locale=_LOCALES[lang])
     )
 
 
@@ -341,8 +339,7 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "ännu inte har passerats",
     ),
     "goal.missed": (
-        "Status: {status}: the counted period cannot reach the threshold day {threshold} any "
-        "more",
+        "Status: {status}: the counted period cannot reach the threshold day {threshold} any more",
         "Status: {status}: den sammanhängande avtalstiden kan inte längre nå tröskeldagen "
         "{threshold}",
     ),
@@ -408,4 +405,131 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "{count} ({joined} nya, {left} slutat)",
     ),
     "figures.none": ("no reports", "inga rapporter"),
+    # the follow-up report (iop-model report)
+    "report.title": ("Follow-up report: {title}", "Uppföljningsrapport: {title}"),
+    "report.as_of": ("As of {day}", "Per {day}"),
+    "report.as_of_today": (
+        "As of {day} (today in Europe/Stockholm)",
+        "Per {day} (i dag i Europe/Stockholm)",
+    ),
+    "report.known_on": (
+        "With the decisions and reports known on {day} (a projection, G10)",
+        "Med de beslut och rapporter som var kända {day} (en prognos, G10)",
+    ),
+    "report.agreements": ("Agreements", "Avtal"),
+    "report.parties": ("Parties: {public} and {partner}", "Parter: {public} och {partner}"),
+    "report.decided": ("Decided: {day}{reference}", "Beslutat: {day}{reference}"),
+    "report.decided_missing": (
+        "Decided: no decision day recorded; counted as known from {start} (T15)",
+        "Beslutat: beslutsdag saknas; räknas som känt från {start} (T15)",
+    ),
+    "report.follows": ("Follows: {id} (T14)", "Följer: {id} (T14)"),
+    "report.replaces": (
+        "Replaces {id} from {start}: {id} ends on {last} (T16)",
+        "Ersätter {id} från {start}: {id} upphör {last} (T16)",
+    ),
+    "report.max_extent": ("Maximum extent: {day} (T11)", "Yttersta slutdag: {day} (T11)"),
+    "report.initial": ("Initial term: {term} ({length})", "Första avtalstid: {term} ({length})"),
+    "report.extension": (
+        "Extension: {term} ({length}), decided {day} by {body}{reference} (T8, T9)",
+        "Förlängning: {term} ({length}), beslutad {day} av {body}{reference} (T8, T9)",
+    ),
+    "report.terminated_notice": (
+        "Terminated by notice: last day {on}, decided {day}{reference}: {reason}",
+        "Uppsagt: sista dag {on}, beslutat {day}{reference}: {reason}",
+    ),
+    "report.terminated_breach": (
+        "Terminated for breach: last day {on}, decided {day}{reference}: {reason}",
+        "Hävt: sista dag {on}, beslutat {day}{reference}: {reason}",
+    ),
+    "report.terminated_mutual": (
+        "Ended by mutual agreement: last day {on}, decided {day}{reference}: {reason}",
+        "Avslutat efter överenskommelse: sista dag {on}, beslutat {day}{reference}: {reason}",
+    ),
+    "report.notified": ("; notice received {day}", "; uppsägningen mottogs {day}"),
+    "report.in_force": ("In force: {term} ({length})", "Gäller: {term} ({length})"),
+    "report.notice_period": ("Notice period: {length} (D5)", "Uppsägningstid: {length} (D5)"),
+    "report.notice_deadline": (
+        "Notice period: {length}; last day to give notice for {end}: {day} (D4, D5)",
+        "Uppsägningstid: {length}; sista dag för uppsägning till {end}: {day} (D4, D5)",
+    ),
+    "report.reporting": ("Reporting: {text} (D6)", "Redovisning: {text} (D6)"),
+    "report.report_period": (
+        "{period}: due {due}, {status} (D7)",
+        "{period}: senast {due}, {status} (D7)",
+    ),
+    "report.received": ("received {day}: {status}", "inkom {day}: {status}"),
+    "report.partnership_continuous": (
+        "Partnership: {term} ({length}), without gaps (T14)",
+        "Partnerskap: {term} ({length}), utan glapp (T14)",
+    ),
+    "report.partnership_gaps": (
+        "Partnership: {term} ({length}), gaps: {gaps} (T14)",
+        "Partnerskap: {term} ({length}), glapp: {gaps} (T14)",
+    ),
+    "report.undecided": (
+        "Days without a decided agreement: {terms}; the agreement for them was decided later (G2)",
+        "Dagar utan beslutat avtal: {terms}; avtalet för dem beslutades senare (G2)",
+    ),
+    "report.nothing_yet": (
+        "No agreement had been decided by {day} (T13)",
+        "Inget avtal var beslutat {day} (T13)",
+    ),
+    "report.later": (
+        "Later decisions in the file, not shown: {n} (T13)",
+        "Senare beslut i filen, visas inte: {n} (T13)",
+    ),
+    "report.missing": (
+        "Missing data: no decision day for {ids} (T15)",
+        "Saknade uppgifter: beslutsdag saknas för {ids} (T15)",
+    ),
+    "report.goals": ("Goals", "Mål"),
+    "report.goal": (
+        "{n}. {title} (subject: {subject}): {status}",
+        "{n}. {title} (gäller: {subject}): {status}",
+    ),
+    "report.partnership_subject": ("the partnership", "partnerskapet"),
+    "report.actions": (
+        "Actions: overdue and due within {n} days",
+        "Åtgärder: försenade och de som förfaller inom {n} dagar",
+    ),
+    "report.activities": ("Activities", "Aktiviteter"),
+    "report.activity": ("{name} ({kind}, {agreement})", "{name} ({kind}, {agreement})"),
+    "report.period_column": ("Period", "Period"),
+    "report.figures_column": ("Figures", "Nyckeltal"),
+    "report.provenance": ("Provenance", "Underlag"),
+    "report.provenance_line": (
+        "iop-model {version}; rules {rules}; file SHA-256 {sha}; as of {as_of}, known on "
+        "{known_on}",
+        "iop-model {version}; regler {rules}; filens SHA-256 {sha}; per {as_of}, känt {known_on}",
+    ),
+    "report.no_file": ("none (built in)", "ingen (inbyggt fall)"),
+    "report.assumption": ("Assumption: {text}", "Antagande: {text}"),
+    "report.illustrative": ("Illustrative example: {text}", "Tänkt exempel: {text}"),
+    # activity kinds (display words)
+    "kind.meeting_place": ("meeting place", "mötesplats"),
+    "kind.venue": ("venue", "scen"),
+    "kind.network": ("network", "nätverk"),
+    "kind.residency": ("residency", "residens"),
+    # the assess command
+    "assess.heading": ("{file}: as of {day}", "{file}: per {day}"),
+    "assess.heading_today": (
+        "{file}: as of {day} (today in Europe/Stockholm)",
+        "{file}: per {day} (i dag i Europe/Stockholm)",
+    ),
+    "assess.line": ("{subject}: {title}: {status}", "{subject}: {title}: {status}"),
+    # the demo
+    "demo.heading": (
+        "The goal 'minst tre år' for the first agreement, day by day up to {day} (the G rules):",
+        "Målet ”minst tre år” för det första avtalet, dag för dag till och med {day} (G-reglerna):",
+    ),
+    "demo.day": ("{day}: {status}", "{day}: {status}"),
+    "demo.without": (
+        "without the extension, as of {day}: {status}",
+        "utan förlängningen, per {day}: {status}",
+    ),
+    "demo.terminated": (
+        "terminated with last day {on} (decided {decided}), as of {decided}: {status}",
+        "uppsagt med sista dag {on} (beslutat {decided}), per {decided}: {status}",
+    ),
 }

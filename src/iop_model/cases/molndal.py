@@ -33,6 +33,7 @@ from iop_model.targets import ActivityTarget, Indicator
 from iop_model.term import Term
 
 __all__ = [
+    "ASSUMPTIONS",
     "COMMITTEE",
     "EXTENSION_DECIDED_ON",
     "FOLLOW_ON_DECIDED_ON",
@@ -178,11 +179,27 @@ def case() -> Case:
             CaseGoal(
                 "Öppen Kulturell Mötesplats",
                 ActivityTarget(Indicator.OCCASIONS, year, target=25),
+                illustrative=True,
             ),
             CaseGoal(
                 "Öppen Kulturell Mötesplats",
                 ActivityTarget(Indicator.MEAN_VISITORS, year, target=50, baseline=0),
+                illustrative=True,
             ),
         ),
         title="Mölndals stad och Konstkollektivet: Mölndals första IOP",
+        assumptions=ASSUMPTIONS,
     )
+
+
+#: What the case assumes where the facts are not public (reports print each line as
+#: "Antagande: ..."). Written in Swedish, the language of the case.
+ASSUMPTIONS = (
+    "avtalen följer kalenderår: 2019-01-01–2019-12-31, förlängt till 2021-12-31",
+    "förlängningen beslutades 2019-12-19, samma dag som pressmeddelandet",
+    "det nya avtalet 2022-01-01–2024-12-31 godkändes ”i oktober 2021”; här används "
+    "2021-10-31, den senaste dag som passar, så att det aldrig räknas för tidigt (T13)",
+    "det första avtalets beslutsdag är inte känd; avtalet räknas som känt från 2019-01-01 (T15)",
+    "bara mötesplatsens siffror för 2019 är offentliga; uppsägningstid, redovisningskrav och "
+    "belopp är inte offentliga och saknas därför",
+)

@@ -52,9 +52,18 @@ CSV_COLUMNS = (
 ALARM_DAYS = 7
 
 
-def collect(cases: Iterable[tuple[str, Case]], as_of: Date, within_days: int) -> list[Row]:
+def collect(
+    cases: Iterable[tuple[str, Case]],
+    as_of: Date,
+    within_days: int,
+    known_on: Date | None = None,
+) -> list[Row]:
     """Every file's actions, overdue ones first, then soonest first."""
-    rows = [(name, action) for name, case in cases for action in case.actions(as_of, within_days)]
+    rows = [
+        (name, action)
+        for name, case in cases
+        for action in case.actions(as_of, within_days, known_on)
+    ]
     rows.sort(key=lambda row: (not row[1].is_overdue, row[1].day, row[0], row[1].key))
     return rows
 
