@@ -97,7 +97,7 @@ def test_molndal_figures() -> None:
     assert assessment.required == GOAL.length
     assert assessment["agreed_days"] == 1096
     assert assessment["covered_days"] == 353
-    assert assessment.rules == ("G1", "T13", "G2", "T8", "G3", "T4", "T7", "G5")
+    assert assessment.rules == ("G1", "T13", "T15", "G2", "T8", "G3", "T4", "T7", "G9", "G5")
 
 
 def test_molndal_partnership() -> None:
@@ -196,7 +196,7 @@ def test_G2_in_total_counts_every_day_across_gaps() -> None:
     assert assessment["agreed_days"] == 365 + 730
     assert assessment.status is OPEN  # one day short; a new agreement could still make it up
     assert assessment["shortfall_days"] == 1
-    assert "Shortfall: 1 days" in assessment.explain("en")
+    assert "Time still needed: 1 day (G8)" in assessment.explain("en")
 
 
 # --- G3–G8 -----------------------------------------------------------------------------------------
@@ -219,7 +219,9 @@ def test_G4_achieved_on_the_threshold_day_itself() -> None:
 
 
 def test_G5_secured_as_soon_as_the_term_covers_the_threshold() -> None:
-    agreement = Agreement("a", CITY, ASSOCIATION, Term.starting(D(2019, 3, 15), years=3))
+    agreement = Agreement(
+        "a", CITY, ASSOCIATION, Term.starting(D(2019, 3, 15), years=3), decided_on=D(2018, 12, 1)
+    )
     assessment = GOAL.assess(agreement, D(2019, 1, 1))  # before the start
     assert assessment.status is SECURED
     assert assessment.rules[-1] == "G5"

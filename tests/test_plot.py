@@ -36,6 +36,7 @@ def test_partnership_rows_bars_and_lines() -> None:
     assert legend_texts(figure) == [
         "initial term",
         "extension",
+        "decided later: not known on 2021-06-30",  # the follow-on, decided 2021-10-31
         "at least 3 years: 2021-12-31 (SECURED)",
         "as of 2021-06-30",
     ]
@@ -49,7 +50,7 @@ def test_swedish_labels_and_a_termination() -> None:
     figure = timeline(ended, as_of=D(2020, 5, 15), goals=[MinimumDuration(years=3)], lang="sv")
     texts = legend_texts(figure)
     assert "gäller inte (uppsagt)" in texts
-    assert "minst 3 år: 2021-12-31 (MISSAT)" in texts
+    assert "minst 3 år: 2021-12-31 (KAN EJ UPPNÅS)" in texts
     assert figure.axes[0].get_title() == "IOP-tidslinje: Mölndals stad – Konstkollektivet"
     annotations = [child.get_text() for child in figure.axes[0].texts]
     assert annotations == ["2019-12-19", "2020-05-15"]
@@ -89,3 +90,22 @@ def test_cli_timeline_refuses_other_formats(tmp_path: pathlib.Path) -> None:
 
 def test_the_docs_picture_exists() -> None:
     assert (ROOT / "docs" / "img" / "molndal-timeline.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_T13_later_decisions_are_drawn_apart_never_as_fact() -> None:
+    """Issue 11, finding 2: as of 2019-06-30 the extension (decided 2019-12-19) and the 2022
+    agreement were drawn as solid bars with a decision diamond, like decisions already made."""
+    figure = timeline(molndal.partnership(), as_of=D(2019, 6, 30), goals=[molndal.GOAL], lang="sv")
+    axes = figure.axes[0]
+    solid = [c for c in axes.collections if c.get_facecolor().size and c.get_facecolor()[0][3] > 0]
+    outlined = [c for c in axes.collections if c not in solid]
+    assert len(solid) == 1  # only the 2019 term was decided by then
+    assert len(outlined) == 2  # the extension and the 2022 agreement
+    diamonds = [line for line in axes.get_lines() if line.get_marker() == "D"]
+    filled = [line for line in diamonds if line.get_markerfacecolor() != "white"]
+    assert [line.get_xdata()[0] for line in filled] == []  # no known dated decision yet
+    assert "beslutat senare: inte känt 2019-06-30" in legend_texts(figure)
+    assert "minst 3 år: 2021-12-31 (EJ SÄKRAT)" in legend_texts(figure)
+    # with everything known, nothing is drawn as later
+    known = timeline(molndal.partnership(), as_of=D(2025, 1, 1), lang="en")
+    assert not any("decided later" in text for text in legend_texts(known))

@@ -260,8 +260,9 @@ class Goal(abc.ABC):
     __slots__ = ()
 
     @abc.abstractmethod
-    def assess(self, subject: Any, as_of: Date) -> Assessment:
-        """The goal's :class:`Assessment` for ``subject`` as of the end of day ``as_of``."""
+    def assess(self, subject: Any, as_of: Date, known_on: Date | None = None) -> Assessment:
+        """The goal's :class:`Assessment` for ``subject`` as of the end of day ``as_of``, from
+        what was known on ``known_on`` (default: ``as_of``; G10)."""
 
     @abc.abstractmethod
     def explanation(self, assessment: Assessment) -> list[Line]:
@@ -312,7 +313,7 @@ G3 = rule(
     "Ett varaktighetsmål nås den sista dagen i T4-avtalstiden med den krävda längden från den "
     "räknade periodens start; för ett icke-sammanhängande mål den dag då de räknade dagarna "
     "når den avtalstidens antal dagar.",
-    "T4 and T7; SFS 1930:173 § 1.",
+    "T4 and T7 (the library's term rule).",
 )
 
 # --- G4 to G7 Status -----------------------------------------------------------------------------
@@ -340,7 +341,7 @@ G6 = rule(
     "A duration goal is MISSED as of D when its threshold day lies beyond the counted period "
     "and the period can no longer grow: it ended on or before D, or (for an agreement) it was "
     "terminated or its maximum extent lies before the threshold day.",
-    "Ett varaktighetsmål är MISSAT per D när tröskeldagen ligger bortom den räknade perioden och "
+    "Ett varaktighetsmål KAN EJ UPPNÅS per D när tröskeldagen ligger bortom den räknade perioden och "
     "perioden inte längre kan växa: den slutade senast D, eller (för ett avtal) avtalet är "
     "uppsagt eller dess yttersta slutdag ligger före tröskeldagen.",
     "T9 (no extension after expiry), T11, T12.",
@@ -351,7 +352,7 @@ G7 = rule(
     "A duration goal is OPEN as of D when it is not secured and a decision could still secure "
     "it (an extension or, for a partnership, a follow-on agreement), or when nothing had been "
     "decided by D.",
-    "Ett varaktighetsmål är ÖPPET per D när det inte är säkrat och ett beslut fortfarande kan "
+    "Ett varaktighetsmål är EJ SÄKRAT per D när det inte är säkrat och ett beslut fortfarande kan "
     "säkra det (en förlängning eller, för ett partnerskap, ett nytt avtal), eller när inget "
     "beslut fattats senast D.",
     "T9, T14.",
@@ -576,11 +577,11 @@ class MinimumDuration(Goal):
         rules: list[str] = [G1, T13, G2]
         if any(len(agreement.terms) > 1 for agreement in period.chain):
             rules.append(T8)  # an extension term still in force (a termination may cut it)
-        if len(period.chain) > 1:
+        if len(period.chain) > 1 or period.left_out:
             rules.append(T14)
         if period.terminated_on is not None:
             rules.append(T12)
-        rules += (G3, T4, T7)
+        rules += (G3, T4, T7, G9)
         secured = threshold <= end
         if secured:
             status = GoalStatus.ACHIEVED if threshold <= as_of else GoalStatus.SECURED
@@ -632,7 +633,7 @@ class MinimumDuration(Goal):
             Term(span.start, min(span.end, as_of)).days for span in spans if span.start <= as_of
         )
         threshold = _day_reaching(spans, required_days)
-        rules: list[str] = [G1, T13, G2, T14, G3, T4]
+        rules: list[str] = [G1, T13, G2, T14, G3, T4, G9]
         if threshold is not None:
             status = GoalStatus.ACHIEVED if threshold <= as_of else GoalStatus.SECURED
             rules.append(G4 if status is GoalStatus.ACHIEVED else G5)
@@ -653,7 +654,10 @@ class MinimumDuration(Goal):
             "shortfall": Length(days=shortfall_days),
             "shortfall_days": shortfall_days,
         }
-        return Assessment(self, subject, as_of, status, figures, tuple(rules), ("in_total", spans))
+        undated = tuple(a for a in known.agreements if a.decided_on is None)
+        return Assessment(
+            self, subject, as_of, status, figures, tuple(rules), ("in_total", (spans, undated))
+        )
 
     # --- explanation ------------------------------------------------------------------------------
 
@@ -852,9 +856,23 @@ def _left_out_lines(period: _Period) -> list[Line]:
     return lines
 
 
-def _in_total_lines(assessment: Assessment, spans: list[Term]) -> list[Line]:
+def _in_total_lines(
+    assessment: Assessment, detail: tuple[list[Term], tuple[Agreement, ...]]
+) -> list[Line]:
     f = assessment.figures
+    spans, undated = detail
     return [
+        *(
+            wording.line(
+                "goal.agreement_undated",
+                (T15,),
+                id=agreement.id,
+                term=agreement.span,
+                length=agreement.span.length,
+                start=agreement.start,
+            )
+            for agreement in undated
+        ),
         wording.line(
             "goal.in_total",
             (G2, T14),

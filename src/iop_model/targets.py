@@ -39,6 +39,7 @@ from .activities import (
     Residency,
     Venue,
     check_exact,
+    exact_text,
     figures_text,
 )
 from .errors import GoalError
@@ -55,9 +56,9 @@ Date = pendulum.Date
 A7 = rule(
     "A7",
     "Due",
-    "A target is NOT_YET_DUE as of D until its period has run, that is while D is before the "
+    "A target is PERIOD RUNNING (code not_yet_due) as of D until its period has run, that is while D is before the "
     "period's last day (G1: as of the end of D); the figures so far are still shown.",
-    "Ett mål är EJ FÖRFALLET per D tills dess period har löpt ut, det vill säga så länge D "
+    "Ett mål har status PERIODEN PÅGÅR per D tills dess period har löpt ut, det vill säga så länge D "
     "ligger före periodens sista dag (G1: per slutet av D); nyckeltalen hittills visas ändå.",
     "G1; IATI result periods.",
 )
@@ -67,7 +68,7 @@ A8 = rule(
     "A8",
     "No reports",
     "Once due, a target whose period has no report at all, or whose mean is undefined, is "
-    "NOT_MET, whichever direction is better: missing follow-up is never silently met.",
+    "NOT MET, whichever direction is better: missing follow-up is never silently met.",
     "När ett mål har förfallit är det EJ UPPFYLLT om perioden saknar rapporter, eller om "
     "medelvärdet är odefinierat, oavsett vilken riktning som är bättre: utebliven uppföljning "
     "räknas aldrig tyst som uppfylld.",
@@ -80,7 +81,7 @@ A9 = rule(
     "Fulfilment",
     "Fulfilment is (actual - baseline) / (target - baseline), mirrored as (baseline - actual) "
     "/ (baseline - target) when lower is better; the target is MET when the actual value "
-    "reaches it, PARTIALLY_MET when fulfilment is above 0, else NOT_MET.",
+    "reaches it, PARTIALLY MET when fulfilment is above 0, else NOT MET.",
     "Måluppfyllelse är (utfall - utgångsvärde) / (mål - utgångsvärde), spegelvänt som "
     "(utgångsvärde - utfall) / (utgångsvärde - mål) när lägre är bättre; målet är UPPFYLLT när "
     "utfallet når målet, DELVIS UPPFYLLT när uppfyllelsen är över 0, annars EJ UPPFYLLT.",
@@ -179,8 +180,8 @@ class ActivityTarget(Goal):
         target, baseline = Fraction(self.target), self.base
         if (target <= baseline) if self.ascending else (target >= baseline):
             raise GoalError(
-                f"the target {_num(target)} must be {'above' if self.ascending else 'below'} "
-                f"the baseline {_num(baseline)}",
+                f"the target {exact_text(target)} must be "
+                f"{'above' if self.ascending else 'below'} the baseline {exact_text(baseline)}",
                 rule=A9,
                 field="target",
                 value=self.target,

@@ -323,8 +323,11 @@ T4 = rule(
     "En avtalstid med en positiv längd som börjar dag d slutar dagen före den dag som "
     "motsvarar d så många år och månader senare (år och månader i ett steg), plus dagarna: "
     "2019-01-01 + 1 år slutar 2019-12-31.",
-    "SFS 1930:173 § 1 (the corresponding day); agreement practice (the term ends the day "
-    "before it).",
+    "Agreement practice ('från och med ... till och med'), modelled on codes that state the "
+    "rule outright: BGB § 188(2)-(3) and the Japanese Civil Code art. 143(2) (a period ends "
+    "with the day before the corresponding day). 1 § lagen (1930:173) om beräkning av "
+    "lagstadgad tid is the source only of the corresponding day, by analogy: it governs time "
+    "set by statute and makes that day itself the end day (D1).",
 )
 
 
@@ -347,7 +350,10 @@ T5 = rule(
     "avrundningsregeln: UP (standard) tar nästa månads första dag, så att avtalstiden slutar "
     "på den korta månadens sista dag; DOWN tar den korta månadens sista dag; REFUSE ger "
     "AmbiguousDateError.",
-    "SFS 1930:173 § 1: if the end month has no corresponding day, its last day is the end day.",
+    "BGB § 188(3) and the Japanese Civil Code art. 143(2): when the end month lacks the "
+    "corresponding day, the period ends with that month's last day, which is what UP gives; "
+    "the same month-end idea as 1 § lagen (1930:173), by analogy. DOWN and REFUSE are the "
+    "library's named alternatives (Catala's explicit rounding).",
 )
 
 
@@ -368,8 +374,8 @@ class Rounding(enum.Enum):
     REFUSE = "refuse"
 
 
-#: The policy used when none is given: the term ends on the short month's last day, the day
-#: SFS 1930:173 § 1 names as the end day.
+#: The policy used when none is given: the term ends on the short month's last day, as
+#: BGB § 188(3) and the Japanese Civil Code art. 143(2) say.
 DEFAULT_ROUNDING: Final = Rounding.UP
 
 
@@ -756,8 +762,10 @@ T11 = rule(
     "reaches past that day.",
     "När ett avtal har en yttersta slutdag når varken den första avtalstiden eller någon "
     "förlängning förbi den dagen.",
-    "OCDS period.maxExtentDate; an IOP without a maximum total term risks being procurement "
-    "(Kammarrätten i Göteborg, mål 3556-18, the Alingsås case).",
+    "OCDS contract period maxExtentDate; the library's modelling choice. A missing maximum "
+    "extent is a risk signal, not law: the Alingsås agreement (HFD 2020 ref. 15) could be "
+    "extended without a stated limit, but the court's ground was that the foundation "
+    "provided services for economic consideration.",
 )
 
 
@@ -838,7 +846,10 @@ T13 = rule(
     "extensions, a termination and follow-on agreements decided later are left out.",
     "Per dag D räknas bara beslut fattade senast D (D inräknad): avtal, förlängningar, "
     "uppsägning och nya avtal som beslutas senare räknas inte.",
-    "Audit practice: a follow-up judges what the committee had decided at the time.",
+    "Audit practice: a follow-up judges what the committee had decided at the time. Taking a "
+    "decision as known on its own day is the library's modelling choice: it may still be "
+    "appealed (laglighetsprövning within three weeks, 13 kap. 5 § kommunallagen (2017:725)) "
+    "and an agreement usually binds only when signed.",
 )
 
 
