@@ -216,7 +216,7 @@ class Assessment:
         """Plain data for systems and notebooks (JSON types only)."""
         return {
             "goal": self.goal.to_dict(),
-            "subject": _describe(self.subject),
+            "subject": _describe(self.subject, self.known_on or self.as_of),
             "as_of": self.as_of.isoformat(),
             "status": self.status.value,
             "figures": {name: plain(value) for name, value in self.figures.items()},
@@ -241,12 +241,14 @@ def provenance(
     }
 
 
-def _describe(subject: object) -> dict[str, object]:
-    """A subject as plain data: its kind and what identifies it."""
+def _describe(subject: object, known_on: Date) -> dict[str, object]:
+    """A subject as plain data: its kind and what identifies it; a partnership lists only
+    the agreements known on ``known_on`` (T13)."""
     if isinstance(subject, Agreement):
         return {"kind": "agreement", "id": subject.id}
     if isinstance(subject, Partnership):
-        return {"kind": "partnership", "agreements": [a.id for a in subject.agreements]}
+        known = [a.id for a in subject.agreements if a.known_on(known_on)]
+        return {"kind": "partnership", "agreements": known}
     return {
         "kind": type(subject).__name__,
         "name": getattr(subject, "name", None),

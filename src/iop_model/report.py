@@ -32,11 +32,12 @@ from .activities import (
     figures_text,
 )
 from .agreement import Agreement, Partnership
-from .case import Case
+from .case import PARTNERSHIP, Case, CaseGoal
 from .errors import ActivityError, IOPError
 from .explain import Lang, check_lang
 from .goals import MinimumDuration, check_known_on, plain, provenance
 from .reporting import ReportStatus, follow_up
+from .targets import ActivityTarget
 from .term import Term, trusted_term
 
 __all__ = ["ACTION_DAYS", "build", "render_markdown", "render_text"]
@@ -182,7 +183,11 @@ def build(
     by_id = {agreement.id: agreement for agreement in agreements}
     assessments = case.assess(as_of, known_on=knowledge)
     goals = []
+    hidden_goals = 0
     for index, (entry, assessment) in enumerate(zip(case.goals, assessments, strict=True)):
+        if not _goal_known(case, entry, by_id):
+            hidden_goals += 1  # its agreement or activity was decided later (T13)
+            continue
         data = {"subject_name": entry.subject, **assessment.to_dict()}
         data["title"] = entry.goal.title(lang)
         data["text"] = assessment.explain(lang)
@@ -205,6 +210,7 @@ def build(
         "assumptions": list(case.assumptions),
         "agreements": [_agreement(a, lang, as_of, knowledge) for a in agreements],
         "later_decisions": hidden,
+        "later_goals": hidden_goals,
         "missing_data": [
             {"path": f"agreements[{i}].decided_on", "agreement": a.id, "rule": "T15"}
             for i, a in enumerate(case.agreements)
@@ -217,10 +223,22 @@ def build(
             "items": [{**action.to_dict(), "text_lang": action.text(lang)} for action in actions],
         },
         "activities": [
-            _activity(activity, by_id, lang, as_of, knowledge) for activity in case.activities
+            _activity(activity, by_id, lang, as_of, knowledge)
+            for activity in case.activities
+            if activity.agreement_id in by_id  # an activity of a later agreement is not known
         ],
         "provenance": provenance(as_of, knowledge, input_sha256),
     }
+
+
+def _goal_known(case: Case, entry: CaseGoal, by_id: dict[str, Agreement]) -> bool:
+    """Whether a goal's subject was known: the partnership always; an agreement, or the
+    agreement of an activity, once decided (T13)."""
+    if entry.subject == PARTNERSHIP:
+        return True
+    if isinstance(entry.goal, ActivityTarget):
+        return case.activity(entry.subject).agreement_id in by_id
+    return entry.subject in by_id
 
 
 def _partnership(known: Partnership, lang: Lang) -> dict[str, Any]:
@@ -430,6 +448,8 @@ def _notes(data: dict[str, Any], lang: Lang) -> list[str]:
     lines = []
     if data["later_decisions"]:
         lines.append(_say("report.later", lang, n=data["later_decisions"]))
+    if data["later_goals"]:
+        lines.append(_say("report.later_goals", lang, n=data["later_goals"]))
     if data["missing_data"]:
         ids = ", ".join(item["agreement"] for item in data["missing_data"])
         lines.append(_say("report.missing", lang, ids=ids))

@@ -479,6 +479,10 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Later decisions in the file, not shown: {n} (T13)",
         "Senare beslut i filen, visas inte: {n} (T13)",
     ),
+    "report.later_goals": (
+        "Goals on agreements or activities decided later, not shown: {n} (T13)",
+        "Mål för avtal eller aktiviteter som beslutades senare, visas inte: {n} (T13)",
+    ),
     "report.missing": (
         "Missing data: no decision day for {ids} (T15)",
         "Saknade uppgifter: beslutsdag saknas för {ids} (T15)",

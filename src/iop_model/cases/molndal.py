@@ -195,11 +195,12 @@ def case() -> Case:
 #: What the case assumes where the facts are not public (reports print each line as
 #: "Antagande: ..."). Written in Swedish, the language of the case.
 ASSUMPTIONS = (
-    "avtalen följer kalenderår: 2019-01-01–2019-12-31, förlängt till 2021-12-31",
-    "förlängningen beslutades 2019-12-19, samma dag som pressmeddelandet",
-    "det nya avtalet 2022-01-01–2024-12-31 godkändes ”i oktober 2021”; här används "
-    "2021-10-31, den senaste dag som passar, så att det aldrig räknas för tidigt (T13)",
-    "det första avtalets beslutsdag är inte känd; avtalet räknas som känt från 2019-01-01 (T15)",
+    "avtalstiderna följer kalenderår",
+    "ett beslut som bara är känt till månaden har fått månadens sista dag, så att det aldrig "
+    "räknas för tidigt (T13); ett beslut som meddelades i ett pressmeddelande har fått "
+    "pressmeddelandets dag",
+    "det första avtalets beslutsdag är inte känd; avtalet räknas som känt från sin första "
+    "dag (T15)",
     "bara mötesplatsens siffror för 2019 är offentliga; uppsägningstid, redovisningskrav och "
     "belopp är inte offentliga och saknas därför",
 )
