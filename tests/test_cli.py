@@ -123,7 +123,7 @@ def test_assess_json() -> None:
     assert "SÄKRAT" in data["assessments"][1]["explanation"]["sv"]
     assert data["assessments"][0]["subject"] == {
         "kind": "partnership",
-        "agreements": ["molndal-konstkollektivet-2019", "molndal-konstkollektivet-2022"],
+        "agreements": ["molndal-konstkollektivet-2019"],  # the 2022 one is not yet known (T13)
     }
     assert data["assessments"][2]["subject"]["name"] == "Öppen Kulturell Mötesplats"
 

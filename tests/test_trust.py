@@ -60,7 +60,8 @@ def test_finding_1_no_activity_years_from_a_later_extension() -> None:
     out = run_cli("report", MOLNDAL, "--as-of", "2019-06-30", "--lang", "en")
     assert out.returncode == 0, out.stderr
     assert "In force: 2019-01-01–2019-12-31" in out.stdout
-    assert "2020:" not in out.stdout and "2021:" not in out.stdout
+    assert "2020:" not in out.stdout
+    assert "2021:" not in out.stdout
     data = json.loads(
         run_cli("report", MOLNDAL, "--as-of", "2019-06-30", "--format", "json").stdout
     )
@@ -118,7 +119,8 @@ def test_finding_5_a_replacing_agreement_ends_the_running_one_the_day_before() -
     with pytest.raises(PartnershipError, match="T14"):  # without replaces: refused as before
         Partnership([old, Agreement("b", CITY, CLUB, new.term, follows="a")])
     p = Partnership([old, new])
-    assert p.agreements[0].end == D(2020, 6, 30) and p.agreements[0].replaced_by == "b"
+    assert p.agreements[0].end == D(2020, 6, 30)
+    assert p.agreements[0].replaced_by == "b"
     assert old.end == D(2021, 12, 31)  # the original is never changed
     assert p.as_known_on(D(2020, 4, 30)).end == D(2021, 12, 31)  # not yet known (T13)
     assessment = MinimumDuration(years=4).assess(p, D(2020, 6, 1))
@@ -163,7 +165,8 @@ def test_finding_7_sources_cite_what_supports_each_rule() -> None:
     ]
     assert english == []
     rules = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert "by analogy" in rules and "modelling choice" in rules
+    assert "by analogy" in rules
+    assert "modelling choice" in rules
 
 
 # --- finding 8: Swedish as Swedish authorities write it; English words, not codes ---------------
@@ -172,15 +175,19 @@ def test_finding_7_sources_cite_what_supports_each_rule() -> None:
 def test_finding_8_swedish_numbers_dates_and_words() -> None:
     text = outputs(molndal.case(), D(2022, 1, 1))["text"]
     assert "1\u00a0040 besökare" in text  # digit groups with a non-breaking space
-    assert "= 104\u00a0% (A9)" in text and "1.04" not in text
-    assert "2019-01-01–2019-12-31" in text and "2019-01-01..2019-12-31" not in text
+    assert "= 104\u00a0% (A9)" in text
+    assert "1.04" not in text
+    assert "2019-01-01–2019-12-31" in text
+    assert "2019-01-01..2019-12-31" not in text
     assert "beslutad 2019-12-19 av kultur- och fritidsnämnden" in text  # lower case mid-sentence
-    assert "föremål: partnership" not in text and "gäller: partnerskapet" in text
+    assert "föremål: partnership" not in text
+    assert "gäller: partnerskapet" in text
     for english in ("| period | figures |", "as of", "lecture", "partnership)"):
         assert english not in text, english
     assert "per slutet av" not in text
     exempel = outputs(load(EXEMPELSTAD), D(2025, 1, 1))["text"]
-    assert "medelvärde 6,84" in exempel and "212/31" not in exempel
+    assert "medelvärde 6,84" in exempel
+    assert "212/31" not in exempel
     assert "| Period | Nyckeltal |" in outputs(molndal.case(), D(2022, 1, 1))["markdown"]
 
 
@@ -215,7 +222,8 @@ def test_finding_8_english_plurals() -> None:
         Agreement("a", CITY, CLUB, Term(D(2019, 1, 1), D(2019, 1, 1)), decided_on=D(2018, 1, 1)),
         D(2019, 1, 1),
     )
-    assert "(1 day)" in short.explain("en") and "1 days" not in short.explain("en")
+    assert "(1 day)" in short.explain("en")
+    assert "1 days" not in short.explain("en")
 
 
 # --- finding 9: assumptions and illustrative goals are marked ----------------------------------
@@ -249,7 +257,9 @@ def test_G10_known_on_gives_a_projection_and_a_later_day_is_refused() -> None:
     cli = run_cli("assess", MOLNDAL, "--as-of", "2019-12-31", "--known-on", "2019-12-01", "--json")
     assert json.loads(cli.stdout)["assessments"][0]["status"] == "missed"
     refused = run_cli("report", MOLNDAL, "--as-of", "2019-06-30", "--known-on", "2019-12-19")
-    assert refused.returncode == 1 and "G10" in refused.stderr and "Traceback" not in refused.stderr
+    assert refused.returncode == 1
+    assert "G10" in refused.stderr
+    assert "Traceback" not in refused.stderr
 
 
 def test_A10_a_report_counts_from_the_day_it_was_received() -> None:
@@ -259,7 +269,8 @@ def test_A10_a_report_counts_from_the_day_it_was_received() -> None:
     place = MeetingPlace("a", "Mötesplats", reports=[report])
     target = ActivityTarget(Indicator.OCCASIONS, Term.year(2019), target=25)
     before = target.assess(place, D(2020, 3, 1))
-    assert before.status.name == "NOT_MET" and before["reports"] == 0
+    assert before.status.name == "NOT_MET"
+    assert before["reports"] == 0
     assert target.assess(place, D(2020, 3, 2)).status.name == "MET"
     projected = target.assess(place, D(2020, 6, 1), known_on=D(2020, 1, 15))
     assert projected.status.name == "NOT_MET"

@@ -265,8 +265,8 @@ def _reports(agreement: Agreement, as_of: Date, knowledge: Date) -> Iterable[Act
             Line(
                 en=f"No report for the period had been received by {knowledge.isoformat()}: "
                 + ("overdue" if overdue else "not yet due"),
-                sv=f"Ingen rapport för perioden hade kommit in till och med {knowledge.isoformat()}: "
-                + ("försenad" if overdue else "ännu inte förfallen"),
+                sv="Ingen rapport för perioden hade kommit in till och med "
+                f"{knowledge.isoformat()}: " + ("försenad" if overdue else "ännu inte förfallen"),
                 rules=(D7,),
             ),
         )

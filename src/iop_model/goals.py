@@ -76,8 +76,12 @@ class GoalStatus(enum.Enum):
 
     @property
     def sv(self) -> str:
-        """The status in Swedish."""
-        return _STATUS_SV[self]
+        """The status's label in Swedish (display text; the code name stays)."""
+        return wording.label(self.name, "sv")
+
+    def label(self, lang: Lang) -> str:
+        """The status's label in Swedish or English: ``'EJ SÄKRAT'``, ``'PARTIALLY MET'``."""
+        return wording.label(self.name, lang)
 
     @property
     def rank(self) -> int:
@@ -85,16 +89,6 @@ class GoalStatus(enum.Enum):
         return _RANK[self]
 
 
-_STATUS_SV = {
-    GoalStatus.OPEN: "ÖPPET",
-    GoalStatus.SECURED: "SÄKRAT",
-    GoalStatus.ACHIEVED: "UPPNÅTT",
-    GoalStatus.MISSED: "MISSAT",
-    GoalStatus.MET: "UPPFYLLT",
-    GoalStatus.PARTIALLY_MET: "DELVIS UPPFYLLT",
-    GoalStatus.NOT_MET: "EJ UPPFYLLT",
-    GoalStatus.NOT_YET_DUE: "EJ FÖRFALLET",
-}
 _RANK = {
     GoalStatus.MISSED: 0,
     GoalStatus.OPEN: 1,
@@ -343,7 +337,8 @@ G6 = rule(
     "A duration goal is MISSED as of D when its threshold day lies beyond the counted period "
     "and the period can no longer grow: it ended on or before D, or (for an agreement) it was "
     "terminated or its maximum extent lies before the threshold day.",
-    "Ett varaktighetsmål KAN EJ UPPNÅS per D när tröskeldagen ligger bortom den räknade perioden och "
+    "Ett varaktighetsmål KAN EJ UPPNÅS per D när tröskeldagen ligger bortom den räknade "
+    "perioden och "
     "perioden inte längre kan växa: den slutade senast D, eller (för ett avtal) avtalet är "
     "uppsagt eller dess yttersta slutdag ligger före tröskeldagen.",
     "T9 (no extension after expiry), T11, T12.",
@@ -366,7 +361,7 @@ G8 = rule(
     "Shortfall",
     "The shortfall of a duration goal not yet secured is the length from the day after the "
     "counted period to the threshold day: the extension that would secure it.",
-    "Underskottet för ett varaktighetsmål som inte är säkrat är längden från dagen efter den "
+    "Återstående tid för ett varaktighetsmål som inte är säkrat är längden från dagen efter den "
     "räknade perioden till tröskeldagen: den förlängning som skulle säkra målet.",
     "T6 (inverse of T4).",
 )

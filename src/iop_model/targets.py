@@ -56,10 +56,12 @@ Date = pendulum.Date
 A7 = rule(
     "A7",
     "Due",
-    "A target is PERIOD RUNNING (code not_yet_due) as of D until its period has run, that is while D is before the "
-    "period's last day (G1: as of the end of D); the figures so far are still shown.",
-    "Ett mål har status PERIODEN PÅGÅR per D tills dess period har löpt ut, det vill säga så länge D "
-    "ligger före periodens sista dag (G1: per slutet av D); nyckeltalen hittills visas ändå.",
+    "A target is PERIOD RUNNING (code not_yet_due) as of D until its period has run, that "
+    "is while D is before the period's last day (G1: as of the end of D); the figures so far "
+    "are still shown.",
+    "Ett mål har status PERIODEN PÅGÅR per D tills dess period har löpt ut, det vill säga så "
+    "länge D ligger före periodens sista dag (G1: vid slutet av D); nyckeltalen hittills "
+    "visas ändå.",
     "G1; IATI result periods.",
 )
 
