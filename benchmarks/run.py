@@ -79,6 +79,10 @@ def synthetic(count: int, seed: int = 2019, short: bool = False) -> list[Plain]:
     return plans
 
 
+#: The decision day of every synthetic agreement, before all of their terms.
+DECIDED_ON = pendulum.date(1989, 12, 1)
+
+
 def build(plans: list[Plain], chained: bool = False) -> list[Agreement]:
     """The plans as iop-model agreements (extension decisions dated before each end). With
     ``chained``, one partnership: each agreement follows the previous one, starting the day
@@ -92,6 +96,8 @@ def build(plans: list[Plain], chained: bool = False) -> list[Agreement]:
             CITY,
             PARTNER,
             Term.starting(first, months=months),
+            # decided before any term starts: every agreement is known on the as-of day (T15)
+            decided_on=DECIDED_ON,
             follows=agreements[-1].id if chained and agreements else None,
         )
         for before, added in extensions:

@@ -905,7 +905,11 @@ def _with_knowledge(
     if extra:
         at = rules.index(T13) + 1
         rules = (*rules[:at], *extra, *rules[at:])
-    return attrs.evolve(found, rules=rules, known_on=knowledge)
+    # ``found`` was made just now by the caller and is not shared yet: complete it in place
+    # rather than copying it (an assessment per agreement is the hot path, benchmark P1).
+    object.__setattr__(found, "rules", rules)
+    object.__setattr__(found, "known_on", knowledge)
+    return found
 
 
 def _contiguous_period(
