@@ -36,9 +36,9 @@ from .calendar import (
     Deadline,
     Roll,
     RollPolicy,
-    as_roll,
     check_notice,
     deadline_before,
+    forward_roll,
     next_working_day,
 )
 from .errors import (
@@ -52,7 +52,6 @@ from .parties import IdeaBasedParty, PublicParty
 from .reporting import D6, FollowUpReport, ReportingDuty
 from .term import (
     DEFAULT_ROUNDING,
-    T9,
     T11,
     T12,
     T13,
@@ -178,16 +177,7 @@ def _as_follow_ups(value: Iterable[FollowUpReport]) -> tuple[FollowUpReport, ...
 
 
 def _extension_roll(value: object) -> Roll | None:
-    policy = as_roll(value, "extension_roll")
-    if policy is Roll.PREVIOUS_WEEKDAY:
-        raise AgreementError(
-            "an extension deadline can only move forward to a working day: use "
-            "'next_weekday' or None",
-            rule=T9,
-            field="extension_roll",
-            value=value,
-        )
-    return policy
+    return forward_roll(value, "extension_roll", AgreementError)  # T9's last day, forward
 
 
 @attrs.frozen

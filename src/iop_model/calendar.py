@@ -26,7 +26,7 @@ from typing import Final, Literal
 import attrs
 import pendulum
 
-from .errors import DeadlineError
+from .errors import DeadlineError, IOPError
 from .explain import Lang, Line, check_lang, render
 from .rules import rule
 from .term import Rounding, _plus_days, calendar_day, check_length_part, corresponding_day
@@ -81,6 +81,22 @@ def as_roll(value: object, field: str = "roll") -> Roll | None:
         field=field,
         value=value,
     )
+
+
+def forward_roll(
+    value: object, field: str = "roll", error: type[IOPError] = DeadlineError
+) -> Roll | None:
+    """``value`` as a roll for a deadline counted forward: ``"next_weekday"`` or ``None``
+    (D3); ``"previous_weekday"`` or anything else raises ``error`` naming ``field``."""
+    policy = as_roll(value, field)
+    if policy is Roll.PREVIOUS_WEEKDAY:
+        raise error(
+            "a deadline counted forward moves only forward (2 §): use 'next_weekday' or None",
+            rule=D3,
+            field=field,
+            value=value,
+        )
+    return policy
 
 
 # --- D1 End day of statutory time -----------------------------------------------------------------
@@ -380,14 +396,7 @@ def deadline(
     start = calendar_day(start, "start")
     parts = {"years": years, "months": months, "weeks": weeks, "days": days}
     _check_parts(parts)
-    policy = as_roll(roll)
-    if policy is Roll.PREVIOUS_WEEKDAY:
-        raise DeadlineError(
-            "a deadline counted forward moves forward (2 §): use 'next_weekday' or None",
-            rule=D3,
-            field="roll",
-            value=roll,
-        )
+    policy = forward_roll(roll)
     end = end_day(start, **parts)
     last = end if policy is None else next_working_day(end)
     rules = (D1,) if policy is None else (D1, D2, D3)

@@ -23,7 +23,16 @@ import attrs
 import pendulum
 
 from ._validators import day, instance_of, optional_text
-from .calendar import D2, D3, Deadline, Roll, as_roll, deadline, next_working_day, time_text
+from .calendar import (
+    D2,
+    D3,
+    Deadline,
+    Roll,
+    deadline,
+    forward_roll,
+    next_working_day,
+    time_text,
+)
 from .errors import DeadlineError
 from .rules import rule
 from .term import DEFAULT_ROUNDING, Length, Term, end_of, trusted_term
@@ -102,15 +111,7 @@ def _as_period(value: object) -> ReportingPeriod:
 
 
 def _roll(value: object) -> Roll | None:
-    policy = as_roll(value)
-    if policy is Roll.PREVIOUS_WEEKDAY:
-        raise DeadlineError(
-            "a report deadline is counted forward: use 'next_weekday' or None",
-            rule=D3,
-            field="roll",
-            value=value,
-        )
-    return policy
+    return forward_roll(value)  # a report is due after its period: counted forward (D3)
 
 
 @attrs.frozen
