@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import enum
 import re
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import attrs
 import pendulum
@@ -273,8 +273,7 @@ def report_status(due: Date, received: Date | None, as_of: Date) -> ReportStatus
     return ReportStatus.OVERDUE if as_of > due else ReportStatus.NOT_YET_DUE
 
 
-@attrs.frozen
-class PeriodReport:
+class PeriodReport(NamedTuple):
     """One reporting period as of a day: its ``deadline`` (D6), the report received for it
     by then (``received``, or ``None``) and its ``status`` (D7)."""
 

@@ -22,9 +22,7 @@ import datetime
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Final
-
-import attrs
+from typing import Final, NamedTuple
 
 from .explain import Lang, Line
 
@@ -75,50 +73,43 @@ def label(code: str, lang: Lang) -> str:
 # --- values that are formatted per language -------------------------------------------------
 
 
-@attrs.frozen
-class Label:
+class Label(NamedTuple):
     """A status code, shown as its label in each language."""
 
     code: str
 
 
-@attrs.frozen
-class Pct:
+class Pct(NamedTuple):
     """A fraction shown as a percentage."""
 
     value: Fraction
 
 
-@attrs.frozen
-class Body:
+class Body(NamedTuple):
     """The name of a decision body: in Swedish written in lower case mid-sentence."""
 
     name: str
 
 
-@attrs.frozen
-class Days:
+class Days(NamedTuple):
     """A number of days: ``'1 dag'``, ``'1 096 dagar'``, ``'1 day'``."""
 
     n: object
 
 
-@attrs.frozen
-class Titled:
+class Titled(NamedTuple):
     """Something with a ``title(lang)`` (a goal), shown as its title."""
 
     item: object
 
 
-@attrs.frozen
-class Periods:
+class Periods(NamedTuple):
     """Several periods, listed with commas."""
 
     terms: tuple[object, ...]
 
 
-@attrs.frozen
-class Raw:
+class Raw(NamedTuple):
     """Text already worded for the language at hand."""
 
     text: str
