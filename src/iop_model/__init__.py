@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from .agreement import Agreement, Extension, Partnership, Termination, TerminationKind
 from .calendar import Deadline, Roll, deadline, deadline_before, is_working_day
+from .criteria import Evidence
 from .errors import (
     ActivityError,
     AgreementError,
@@ -42,6 +43,7 @@ from .errors import (
     TerminationError,
 )
 from .goals import Assessment, Goal, GoalStatus, MinimumDuration
+from .money import Contribution, ContributionKind, Contributor, MoneyError, MoneyFigures
 from .parties import IdeaBasedParty, PublicParty
 from .reporting import FollowUpReport, ReportingDuty, ReportingPeriod, ReportStatus
 from .rules import RULES, Rule
@@ -63,6 +65,7 @@ if TYPE_CHECKING:  # resolved lazily at run time, see __getattr__
     )
     from .case import PARTNERSHIP, Case, CaseGoal, DecisionDue
     from .files import dump, dumps, load, loads
+    from .flags import Flag, flags
     from .targets import ActivityTarget, Indicator
 
 from ._version import __version__
@@ -85,6 +88,7 @@ _LAZY = {
     "targets": ("ActivityTarget", "Indicator"),
     "case": ("PARTNERSHIP", "Case", "CaseGoal", "DecisionDue"),
     "files": ("dump", "dumps", "load", "loads"),
+    "flags": ("Flag", "flags"),
 }
 _LAZY_NAMES = {name: module for module, names in _LAZY.items() for name in names}
 
@@ -118,16 +122,21 @@ __all__ = [
     "Case",
     "CaseError",
     "CaseGoal",
+    "Contribution",
+    "ContributionKind",
+    "Contributor",
     "DateError",
     "Deadline",
     "DeadlineError",
     "DecisionDue",
     "Event",
     "EventKind",
+    "Evidence",
     "Extension",
     "ExtensionError",
     "Figures",
     "FileError",
+    "Flag",
     "FollowUpReport",
     "Goal",
     "GoalError",
@@ -140,6 +149,8 @@ __all__ = [
     "MeetingPlace",
     "Membership",
     "MinimumDuration",
+    "MoneyError",
+    "MoneyFigures",
     "Network",
     "Occasion",
     "Partnership",
@@ -165,6 +176,7 @@ __all__ = [
     "deadline_before",
     "dump",
     "dumps",
+    "flags",
     "is_working_day",
     "load",
     "loads",

@@ -33,7 +33,7 @@ from .agreement import Agreement
 from .errors import ActivityError, IOPError
 from .explain import Lang
 from .rules import rule
-from .term import T2, T3, Term, calendar_day
+from .term import T2, T3, Term, agreement_years, calendar_day
 
 __all__ = [
     "Activity",
@@ -467,12 +467,15 @@ class Activity(abc.ABC):
     def figures_by(
         self, unit: str, within: Term | None = None, as_of: Date | None = None
     ) -> list[Figures]:
-        """Figures per calendar ``"year"``, ``"half-year"`` or ``"month"`` over ``within``
+        """Figures per calendar ``"year"``, ``"half-year"`` or ``"month"``, or per
+        ``"agreement-year"`` (12 months from the agreement's start), over ``within``
         (default: the agreement's days in force, or the days of the reports)."""
         span = self.span() if within is None else _period(within)
         if span is None:
             return []
-        return [self.figures(period, as_of) for period in calendar_periods(span, unit)]
+        agreement = self.agreement
+        first = agreement.start if isinstance(agreement, Agreement) else None
+        return [self.figures(period, as_of) for period in calendar_periods(span, unit, first)]
 
     def span(self) -> Term | None:
         """The agreement's days in force, or from the first to the last reported day."""
@@ -508,20 +511,28 @@ class Activity(abc.ABC):
         """Every reported day or period with its field path."""
 
 
-def calendar_periods(span: Term, unit: str) -> list[Term]:
-    """The calendar years, half-years or months that ``span`` touches, clipped to it.
+def calendar_periods(span: Term, unit: str, first: Date | None = None) -> list[Term]:
+    """The calendar years, half-years or months that ``span`` touches, clipped to it; or,
+    with ``unit="agreement-year"``, the 12-month periods from ``first`` (default: the span's
+    start).
 
     >>> [str(t) for t in calendar_periods(Term(pendulum.date(2019, 11, 15),
     ...                                        pendulum.date(2020, 1, 31)), "month")]
     ['2019-11-15..2019-11-30', '2019-12-01..2019-12-31', '2020-01-01..2020-01-31']
     """
+    if unit == "agreement-year":
+        return agreement_years(span.start if first is None else first, span)
     makers = {
         "year": lambda d: Term.year(d.year),
         "half-year": lambda d: Term.half_year(d.year, 1 if d.month <= 6 else 2),
         "month": lambda d: Term.month(d.year, d.month),
     }
     if unit not in makers:
-        raise IOPError("the unit must be 'year', 'half-year' or 'month'", field="unit", value=unit)
+        raise IOPError(
+            "the unit must be 'year', 'agreement-year', 'half-year' or 'month'",
+            field="unit",
+            value=unit,
+        )
     periods = []
     current = span.start
     while current <= span.end:

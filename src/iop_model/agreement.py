@@ -41,6 +41,7 @@ from .calendar import (
     forward_roll,
     next_working_day,
 )
+from .criteria import Evidence
 from .errors import (
     AgreementError,
     ExtensionError,
@@ -48,6 +49,7 @@ from .errors import (
     PartnershipError,
     TerminationError,
 )
+from .money import Contribution, check_within
 from .parties import IdeaBasedParty, PublicParty
 from .reporting import D6, FollowUpReport, ReportingDuty
 from .term import (
@@ -176,6 +178,24 @@ def _as_follow_ups(value: Iterable[FollowUpReport]) -> tuple[FollowUpReport, ...
     return sequence_of(value, FollowUpReport, "follow_up_reports", AgreementError)
 
 
+def _as_contributions(value: Iterable[Contribution]) -> tuple[Contribution, ...]:
+    return sequence_of(value, Contribution, "contributions", AgreementError)
+
+
+def _as_evidence(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    found = sequence_of(value, Evidence, "evidence", AgreementError)
+    seen: set[str] = set()
+    for index, item in enumerate(found):
+        if item.criterion in seen:
+            raise AgreementError(
+                "evidence for a criterion is given once (write both statements in one)",
+                field=f"evidence[{index}].criterion",
+                value=item.criterion,
+            )
+        seen.add(item.criterion)
+    return found
+
+
 def _extension_roll(value: object) -> Roll | None:
     return forward_roll(value, "extension_roll", AgreementError)  # T9's last day, forward
 
@@ -194,7 +214,9 @@ class Agreement:
     term's last day); ``reporting`` the duty to hand in follow-up reports (D6) and
     ``follow_up_reports`` those received (D7); ``replaces`` that this follow-on agreement
     replaces the one it ``follows`` from its start, ending it the day before (T16);
-    ``reference`` and ``document`` where the decision is recorded.
+    ``reference`` and ``document`` where the decision is recorded; ``contributions`` what
+    both parties contribute (M1–M5); ``evidence`` statements for the IOP criteria and
+    Överenskommelsen's principles (no verdict).
     """
 
     id: str = attrs.field(validator=text(AgreementError))
@@ -222,6 +244,8 @@ class Agreement:
     follow_up_reports: tuple[FollowUpReport, ...] = attrs.field(
         default=(), converter=_as_follow_ups
     )
+    contributions: tuple[Contribution, ...] = attrs.field(default=(), converter=_as_contributions)
+    evidence: tuple[Evidence, ...] = attrs.field(default=(), converter=_as_evidence)
     replaces: bool = attrs.field(default=False)
     reference: str | None = attrs.field(default=None, validator=optional_text(AgreementError))
     document: str | None = attrs.field(default=None, validator=optional_text(AgreementError))
@@ -264,6 +288,7 @@ class Agreement:
         object.__setattr__(self, "_scheduled", scheduled)
         object.__setattr__(self, "_terms", self._apply_termination(scheduled))
         self._check_follow_ups()
+        check_within(self.contributions, self.span, "contributions")  # M2
 
     def _check_follow_ups(self) -> None:
         span = self.span

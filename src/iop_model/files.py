@@ -59,6 +59,7 @@ from .calendar import Roll
 from .case import Case, CaseGoal
 from .errors import FileError, IOPError, Problem
 from .goals import Goal, MinimumDuration
+from .money import ContributionKind, Contributor
 from .parties import IdeaBasedParty, PublicParty
 from .reporting import ReportingPeriod
 from .targets import ActivityTarget, Indicator
@@ -165,11 +166,20 @@ def _structure_exact(value: object, _: type) -> int | Fraction | Decimal:
     raise _InvalidError('expected an exact number (40, 40.5, "40.5" or "121/3")', value, "A1")
 
 
+def _structure_amount(value: object, _: type) -> Decimal:
+    """An amount (M1): the value goes to :class:`Contribution`'s own check unchanged."""
+    if type(value) is int or isinstance(value, (str, Decimal)):
+        return value  # type: ignore[return-value]
+    raise _InvalidError("expected an exact amount (1200000 or \"1200000.50\")", value, "M1")
+
+
 def _unstructure_exact(value: int | Fraction | Decimal) -> int | str:
     if isinstance(value, int):
         return value
     if isinstance(value, Fraction) and value.denominator == 1:
         return value.numerator
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        return int(value)
     return str(value)
 
 
@@ -219,7 +229,17 @@ def _converter(detailed: bool = True) -> cattrs.Converter:
     )
     conv.register_unstructure_hook(Fraction, _unstructure_exact)
     conv.register_unstructure_hook(Decimal, _unstructure_exact)
-    for kind in (Rounding, EventKind, Indicator, Roll, TerminationKind, ReportingPeriod):
+    conv.register_structure_hook(Decimal, _structure_amount)
+    for kind in (
+        Rounding,
+        EventKind,
+        Indicator,
+        Roll,
+        TerminationKind,
+        ReportingPeriod,
+        Contributor,
+        ContributionKind,
+    ):
         conv.register_structure_hook(kind, _enum_hook(kind))
     optional_roll = Roll | None  # files write no roll as "none": TOML has no null
     roll_hook = _enum_hook(Roll)

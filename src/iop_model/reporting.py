@@ -35,7 +35,7 @@ from .calendar import (
 )
 from .errors import DeadlineError
 from .rules import rule
-from .term import DEFAULT_ROUNDING, Length, Term, end_of, trusted_term
+from .term import Length, Term, agreement_years, trusted_term
 
 __all__ = [
     "FollowUpReport",
@@ -151,14 +151,7 @@ class ReportingDuty:
         """The reporting periods within ``span`` (the agreement's days in force) and each
         report's deadline (D6)."""
         if self.every is ReportingPeriod.AGREEMENT_YEAR:
-            cuts: list[Term] = []
-            start = span.start
-            while start <= span.end:
-                end = min(
-                    end_of(span.start, Length(years=len(cuts) + 1), DEFAULT_ROUNDING), span.end
-                )
-                cuts.append(trusted_term(start, end))
-                start = end.add(days=1)
+            cuts = agreement_years(span.start, span)
         else:
             cuts = [
                 trusted_term(max(span.start, Date(year, 1, 1)), min(span.end, Date(year, 12, 31)))

@@ -40,6 +40,8 @@ _RULE_MODULES = (
     "iop_model.term",
     "iop_model.calendar",
     "iop_model.reporting",
+    "iop_model.money",
+    "iop_model.flags",
     "iop_model.goals",
     "iop_model.activities",
     "iop_model.targets",

@@ -926,3 +926,25 @@ def check_replacement(previous_start: Date, previous_end: Date, start: Date, fie
             field=field,
             value=start,
         )
+
+
+def agreement_years(first: Date, span: Term) -> list[Term]:
+    """The agreement years of ``span``: 12-month periods from ``first`` (the agreement's first
+    day, by T4, each counted from ``first`` so that they never drift), clipped to ``span``.
+
+    >>> import pendulum
+    >>> start = pendulum.date(2023, 7, 1)
+    >>> [str(t) for t in agreement_years(start, Term(start, pendulum.date(2024, 9, 30)))]
+    ['2023-07-01..2024-06-30', '2024-07-01..2024-09-30']
+    """
+    years: list[Term] = []
+    index = 0
+    start = first
+    while start <= span.end:
+        end = end_of(first, trusted_length(index + 1, 0, 0), DEFAULT_ROUNDING)
+        piece = trusted_term(start, end).intersection(span)
+        if piece is not None:
+            years.append(piece)
+        start = _plus_days(end, 1)
+        index += 1
+    return years

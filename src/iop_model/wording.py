@@ -527,4 +527,39 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "terminated with last day {on} (decided {decided}), as of {decided}: {status}",
         "uppsagt med sista dag {on} (beslutat {decided}), per {decided}: {status}",
     ),
+    # advisory flags (F rules)
+    "flag.ceiling": (
+        "Public contributions granted {period}: {total} EUR at {rate} SEK per EUR, more than the "
+        "ceiling of {ceiling} EUR in force then ({source})",
+        "Offentliga insatser beviljade {period}: {total} EUR med kursen {rate} kr per euro, mer "
+        "än taket på {ceiling} EUR som gällde då ({source})",
+    ),
+    # contributions (M rules)
+    "money.heading": ("Contributions", "Insatser"),
+    "money.line": ("{by}, {kind}: {amount} {unit}", "{by}, {kind}: {amount} {unit}"),
+    "money.period": ("{period}", "{period}"),
+    "money.own_share": (
+        "Own contribution: {own} of {all} {currency}, a share of {share} (M5)",
+        "Egen insats: {own} av {all} {currency}, en andel på {share} (M5)",
+    ),
+    "money.no_rate": (
+        "Volunteer hours are not valued (no hour rate given): left out of the share (M5)",
+        "Ideella timmar är inte värderade (inget timvärde angivet): räknas inte in i andelen (M5)",
+    ),
+    "money.none": ("No contributions recorded", "Inga insatser registrerade"),
+    "money.by.public": ("public party", "offentlig part"),
+    "money.by.partner": ("partner", "idéburen part"),
+    "money.kind.money": ("money", "pengar"),
+    "money.kind.premises": ("premises", "lokaler"),
+    "money.kind.staff": ("staff", "personal"),
+    "money.kind.volunteer_hours": ("volunteer hours", "ideella timmar"),
+    "money.kind.other": ("other", "annat"),
+    "money.unit.hours": ("hours", "timmar"),
+    "report.flags": ("Advisory flags (not verdicts)", "Signaler att granska (inga bedömningar)"),
+    "report.flag_unknown": ("cannot tell", "kan inte avgöras"),
+    "report.evidence": (
+        "IOP criteria and principles: evidence given",
+        "IOP-kriterier och principer: underlag som angetts",
+    ),
+    "report.evidence_missing": ("no evidence given", "inget underlag angivet"),
 }

@@ -1,0 +1,487 @@
+"""Advisory flags (F rules): signals for a person to look at, never verdicts.
+
+Each flag says what it checks, its source, the figures behind it, and that the legal
+judgement is outside the library. Thresholds that change over time are **dated parameters**,
+each value with the day it took effect and its source (as OpenFisca stores parameters); the
+value in force on the day of each decision is used. Amounts in SEK are converted to EUR at a
+rate the caller gives; without one, a flag that needs it says so instead of guessing.
+
+>>> import pendulum
+>>> from iop_model import Agreement, Contribution, IdeaBasedParty, PublicParty, Term
+>>> a = Agreement("a", PublicParty("Exempelstad"), IdeaBasedParty("Föreningen"), Term.year(2024),
+...               decided_on=pendulum.date(2023, 12, 1),
+...               contributions=[Contribution("public", "money", 4_000_000, Term.year(2024))])
+>>> [(f.id, f.raised) for f in flags(a, pendulum.date(2024, 6, 1), eur_rate=11)]
+[('F1', True), ('F2', True), ('F5', True), ('F6', True)]
+>>> [(f.id, f.raised) for f in flags(a, pendulum.date(2024, 6, 1))][1]
+('F2', None)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from fractions import Fraction
+from typing import Final
+
+import attrs
+import pendulum
+
+from . import wording
+from .agreement import Agreement, Partnership
+from .errors import IOPError
+from .explain import Lang, Line, check_lang, render
+from .money import Contribution
+from .rules import rule
+from .term import (
+    T11,
+    T13,
+    Length,
+    Rounding,
+    _plus_days,
+    calendar_day,
+    corresponding_day,
+    lasts_at_least,
+    length_of,
+    trusted_term,
+)
+
+__all__ = [
+    "DE_MINIMIS",
+    "ENTRUSTMENT_YEARS",
+    "SGEI_DE_MINIMIS",
+    "DatedValue",
+    "Flag",
+    "Parameter",
+    "flags",
+]
+
+Date = pendulum.Date
+D = pendulum.date
+
+
+@attrs.frozen
+class DatedValue:
+    """A value in force from ``since`` (and, if given, until ``until``), with its source."""
+
+    since: Date
+    value: Decimal
+    source: str
+    until: Date | None = None
+
+
+@attrs.frozen
+class Parameter:
+    """A threshold that changes over time: its values by the day they took effect."""
+
+    key: str
+    unit: str
+    values: tuple[DatedValue, ...]
+
+    def on(self, day: Date) -> DatedValue | None:
+        """The value in force on ``day``, or ``None`` when none is."""
+        for value in reversed(self.values):
+            if value.since <= day and (value.until is None or day <= value.until):
+                return value
+        return None
+
+
+#: De minimis ceiling for one undertaking over three years (EUR).
+DE_MINIMIS: Final = Parameter(
+    "de_minimis_ceiling",
+    "EUR",
+    (
+        DatedValue(
+            D(2014, 1, 1),
+            Decimal(200_000),
+            "Regulation (EU) No 1407/2013, Art. 3(2): EUR 200,000 over three fiscal years",
+            D(2023, 12, 31),
+        ),
+        DatedValue(
+            D(2024, 1, 1),
+            Decimal(300_000),
+            "Regulation (EU) 2023/2831, Art. 3(2): EUR 300,000 over any period of three years",
+            D(2030, 12, 31),
+        ),
+    ),
+)
+#: De minimis ceiling for services of general economic interest over three years (EUR).
+SGEI_DE_MINIMIS: Final = Parameter(
+    "sgei_de_minimis_ceiling",
+    "EUR",
+    (
+        DatedValue(
+            D(2012, 4, 29),
+            Decimal(500_000),
+            "Regulation (EU) No 360/2012, Art. 2(2): EUR 500,000 over three fiscal years",
+            D(2023, 12, 31),
+        ),
+        DatedValue(
+            D(2024, 1, 1),
+            Decimal(750_000),
+            "Regulation (EU) 2023/2832, Art. 2(2): EUR 750,000 over any period of three years",
+            D(2030, 12, 31),
+        ),
+    ),
+)
+#: The longest entrustment period Decision 2012/21/EU normally allows (years).
+ENTRUSTMENT_YEARS: Final = Parameter(
+    "sgei_entrustment_years",
+    "years",
+    (
+        DatedValue(
+            D(2012, 1, 31),
+            Decimal(10),
+            "Commission Decision 2012/21/EU, Art. 2(2): entrustment normally at most 10 years",
+        ),
+    ),
+)
+
+_OUTSIDE: Final = (
+    "A signal for a person to look at; whether the activity is economic, and whether the rules "
+    "apply, is a legal judgement outside the library."
+)
+
+F1 = rule(
+    "F1",
+    "No maximum extent",
+    "Flag an agreement in force, as known, that has no maximum extent: it could be extended "
+    "without a stated end.",
+    "Flagga ett gällande avtal, så som det är känt, som saknar yttersta slutdag: det skulle "
+    "kunna förlängas utan angivet slut.",
+    "A risk signal, not law: the Alingsås agreement (HFD 2020 ref. 15) could be extended "
+    "without a stated limit, but the court's ground was services for economic consideration. "
+    "OCDS maxExtentDate; T11.",
+)
+F2 = rule(
+    "F2",
+    "De minimis ceiling",
+    "Flag when the public party's contributions valued in money, each counted on its decision "
+    "day, add up over the three years ending on any such day to more than the de minimis "
+    "ceiling in force on that day, converted at the caller's rate (SEK per EUR); without a "
+    "rate the flag says it cannot tell.",
+    "Flagga när den offentliga partens insatser värderade i pengar, var och en räknad på sin "
+    "beslutsdag, under de tre år som slutar en sådan dag summerar till mer än det "
+    "de minimis-tak som gällde den dagen, omräknat med anroparens kurs (SEK per EUR); utan "
+    "kurs säger flaggan att den inte kan avgöra.",
+    "Regulation (EU) No 1407/2013 (EUR 200,000, until 2023-12-31) and Regulation (EU) "
+    "2023/2831 (EUR 300,000, from 2024-01-01): aid counts as granted when the legal right to "
+    "it arises. Rolling three years for both is the library's (cautious) modelling choice.",
+)
+F3 = rule(
+    "F3",
+    "SGEI de minimis ceiling",
+    "Flag as F2, with the de minimis ceiling for services of general economic interest.",
+    "Flagga som F2, med de minimis-taket för tjänster av allmänt ekonomiskt intresse.",
+    "Regulation (EU) No 360/2012 (EUR 500,000, until 2023-12-31) and Regulation (EU) "
+    "2023/2832 (EUR 750,000, from 2024-01-01).",
+)
+F4 = rule(
+    "F4",
+    "Entrustment over ten years",
+    "Flag a partnership whose entrustment, from its first day to the last agreement's maximum "
+    "extent (or, without one, its end), is longer than ten years.",
+    "Flagga ett partnerskap vars uppdrag, från första dagen till det sista avtalets yttersta "
+    "slutdag (eller, utan en sådan, dess slutdag), är längre än tio år.",
+    "Commission Decision 2012/21/EU, Art. 2(2): the period of entrustment should normally not "
+    "exceed ten years.",
+)
+F5 = rule(
+    "F5",
+    "No own contribution",
+    "Flag a partnership in which no contribution by the partner is recorded, as known.",
+    "Flagga ett partnerskap där ingen insats från den idéburna parten är registrerad, så som "
+    "det är känt.",
+    "Criterion 5 of the IOP criteria: both parties contribute resources (domain brief §1).",
+)
+F6 = rule(
+    "F6",
+    "Public money without a reporting duty",
+    "Flag an agreement in force, as known, with public contributions and no reporting duty.",
+    "Flagga ett gällande avtal, så som det är känt, med offentliga insatser men utan "
+    "redovisningsskyldighet.",
+    "Stockholms stads revisionskontor, revisionsrapport 3/2021: committees' follow-up of IOPs "
+    "needed to improve; D6.",
+)
+
+
+@attrs.frozen
+class Flag:
+    """An advisory flag: ``raised`` is ``True``, or ``None`` when it cannot tell without an
+    input (an exchange rate, a ceiling in force). ``figures`` hold the numbers behind it."""
+
+    id: str
+    raised: bool | None
+    rules: tuple[str, ...]
+    lines: tuple[Line, ...]
+    figures: dict[str, object]
+
+    def explain(self, lang: Lang = "sv") -> str:
+        """What the flag checks, the figures, and that the judgement is a person's."""
+        return render(self.lines, check_lang(lang))
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain data (JSON types only)."""
+        return {
+            "id": self.id,
+            "raised": self.raised,
+            "rules": list(self.rules),
+            "figures": self.figures,
+            "explanation": {"sv": self.explain("sv"), "en": self.explain("en")},
+        }
+
+
+def _outside() -> Line:
+    return Line(
+        en=_OUTSIDE,
+        sv="En signal för en människa att granska; om verksamheten är ekonomisk och om "
+        "reglerna gäller är en rättslig bedömning som biblioteket inte gör.",
+    )
+
+
+def flags(
+    subject: Agreement | Partnership,
+    as_of: Date,
+    eur_rate: Decimal | int | None = None,
+) -> list[Flag]:
+    """The flags raised for ``subject`` as known on ``as_of`` (T13), and the ones that need
+    an input to tell (``raised is None``). ``eur_rate`` is SEK per EUR."""
+    as_of = calendar_day(as_of, "as_of")
+    rate = _rate(eur_rate)
+    if not isinstance(subject, (Agreement, Partnership)):
+        raise IOPError(
+            f"flags are raised for an Agreement or a Partnership, not {type(subject).__name__}",
+            field="subject",
+            value=subject,
+        )
+    if not subject.known_on(as_of):
+        return []
+    known = subject.as_known_on(as_of)
+    agreements = known.agreements if isinstance(known, Partnership) else (known,)
+    found: list[Flag] = []
+    found.extend(_f1(agreements, as_of))
+    public = [
+        (_granted_on(a, c), c)
+        for a in agreements
+        for c in a.contributions
+        if c.by.value == "public" and not c.is_hours and c.known_from <= as_of
+    ]
+    found.extend(_ceiling(F2, DE_MINIMIS, public, rate))
+    found.extend(_ceiling(F3, SGEI_DE_MINIMIS, public, rate))
+    found.extend(_f4(agreements))
+    if not any(
+        c.by.value == "partner" and c.known_from <= as_of
+        for a in agreements
+        for c in a.contributions
+    ):
+        found.append(
+            Flag(
+                "F5",
+                True,
+                (F5, T13),
+                (
+                    Line(
+                        en="No contribution by the partner is recorded as known on "
+                        f"{as_of.isoformat()}",
+                        sv="Ingen insats från den idéburna parten är registrerad så som det var "
+                        f"känt {as_of.isoformat()}",
+                        rules=(F5, T13),
+                    ),
+                    _outside(),
+                ),
+                {},
+            )
+        )
+    for agreement in agreements:
+        if (
+            agreement.end >= as_of
+            and agreement.reporting is None
+            and any(c.by.value == "public" for c in agreement.contributions)
+        ):
+            found.append(
+                Flag(
+                    "F6",
+                    True,
+                    (F6,),
+                    (
+                        Line(
+                            en=f"Agreement {agreement.id} has public contributions and no "
+                            "reporting duty",
+                            sv=f"Avtal {agreement.id} har offentliga insatser men ingen "
+                            "redovisningsskyldighet",
+                            rules=(F6,),
+                        ),
+                        _outside(),
+                    ),
+                    {"agreement": agreement.id},
+                )
+            )
+    return found
+
+
+def _rate(value: object) -> Decimal | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        raise IOPError(
+            "an exchange rate is SEK per EUR as an int or a Decimal (never a float)",
+            field="eur_rate",
+            value=value,
+        )
+    rate = Decimal(value)
+    if not rate.is_finite() or rate <= 0:
+        raise IOPError("an exchange rate is above 0", field="eur_rate", value=value)
+    return rate
+
+
+def _granted_on(agreement: Agreement, contribution: Contribution) -> Date:
+    """The day the aid counts as granted: the contribution's decision, else the agreement's,
+    else its period's first day."""
+    if contribution.decided_on is not None:
+        return contribution.decided_on
+    if agreement.decided_on is not None:
+        return agreement.decided_on
+    return contribution.period.start
+
+
+def _f1(agreements: Iterable[Agreement], as_of: Date) -> list[Flag]:
+    found = []
+    for agreement in agreements:
+        if (
+            agreement.max_extent is None
+            and agreement.end >= as_of
+            and agreement.termination is None
+        ):
+            found.append(
+                Flag(
+                    "F1",
+                    True,
+                    (F1, T11),
+                    (
+                        Line(
+                            en=f"Agreement {agreement.id} has no maximum extent: it could be "
+                            "extended without a stated end",
+                            sv=f"Avtal {agreement.id} saknar yttersta slutdag: det skulle kunna "
+                            "förlängas utan angivet slut",
+                            rules=(F1, T11),
+                        ),
+                        _outside(),
+                    ),
+                    {"agreement": agreement.id},
+                )
+            )
+    return found
+
+
+def _in_eur(contribution: Contribution, rate: Decimal | None) -> Fraction | None:
+    if contribution.currency == "EUR":
+        return Fraction(contribution.amount)
+    if contribution.currency == "SEK" and rate is not None:
+        return Fraction(contribution.amount) / Fraction(rate)
+    return None
+
+
+def _ceiling(
+    rule_id: str,
+    parameter: Parameter,
+    public: list[tuple[Date, Contribution]],
+    rate: Decimal | None,
+) -> list[Flag]:
+    if not public:
+        return []
+    if any(_in_eur(c, rate) is None for _, c in public):
+        currencies = sorted({c.currency for _, c in public})
+        return [
+            Flag(
+                rule_id,
+                None,
+                (rule_id,),
+                (
+                    Line(
+                        en="Cannot tell without an exchange rate to EUR for "
+                        + ", ".join(currencies),
+                        sv="Kan inte avgöras utan en växelkurs till EUR för "
+                        + ", ".join(currencies),
+                        rules=(rule_id,),
+                    ),
+                    _outside(),
+                ),
+                {"currencies": currencies},
+            )
+        ]
+    worst: tuple[Fraction, Date, DatedValue] | None = None
+    for day, _ in public:
+        ceiling = parameter.on(day)
+        if ceiling is None:
+            continue
+        window_start = _plus_days(corresponding_day(day, -36, Rounding.DOWN), 1)
+        total = sum(
+            (_in_eur(c, rate) or Fraction(0) for d, c in public if window_start <= d <= day),
+            Fraction(0),
+        )
+        if total > ceiling.value and (worst is None or total > worst[0]):
+            worst = (total, day, ceiling)
+    if worst is None:
+        return []
+    total, day, ceiling = worst
+    window = trusted_term(_plus_days(corresponding_day(day, -36, Rounding.DOWN), 1), day)
+    exact = (
+        str(total.numerator) if total.denominator == 1 else f"{total.numerator}/{total.denominator}"
+    )
+    figures: dict[str, object] = {
+        "total_eur": exact,
+        "ceiling_eur": str(ceiling.value),
+        "window": {"start": window.start.isoformat(), "end": window.end.isoformat()},
+        "eur_rate": None if rate is None else str(rate),
+        "source": ceiling.source,
+    }
+    return [
+        Flag(
+            rule_id,
+            True,
+            (rule_id,),
+            (
+                wording.line(
+                    "flag.ceiling",
+                    (rule_id,),
+                    total=total,
+                    period=window,
+                    ceiling=int(ceiling.value),
+                    source=ceiling.source,
+                    rate=wording.Raw("–" if rate is None else str(rate)),
+                ),
+                _outside(),
+            ),
+            figures,
+        )
+    ]
+
+
+def _f4(agreements: tuple[Agreement, ...]) -> list[Flag]:
+    first, last = agreements[0], agreements[-1]
+    end = last.max_extent if last.max_extent is not None else last.end
+    if end < first.start:  # pragma: no cover - T11 keeps the maximum extent after the start
+        return []
+    entrustment = trusted_term(first.start, end)
+    years = ENTRUSTMENT_YEARS.on(first.start) or ENTRUSTMENT_YEARS.values[-1]
+    limit = Length(years=int(years.value))
+    if not lasts_at_least(entrustment, limit) or entrustment.length == limit:
+        return []
+    return [
+        Flag(
+            "F4",
+            True,
+            (F4,),
+            (
+                Line(
+                    en=f"The entrustment {entrustment} lasts {length_of(first.start, end)}, "
+                    f"more than {limit} ({years.source})",
+                    sv=f"Uppdraget {wording.period(first.start, end)} varar "
+                    f"{length_of(first.start, end).sv()}, mer än {limit.sv()} ({years.source})",
+                    rules=(F4,),
+                ),
+                _outside(),
+            ),
+            {"entrustment": {"start": first.start.isoformat(), "end": end.isoformat()}},
+        )
+    ]

@@ -1,0 +1,407 @@
+"""Contributions (insatser): money and in kind from both parties, and rules M1–M5.
+
+Both parties contributing is one of the criteria that tells an IOP from procurement or a
+grant: the municipality's yearly grant, the organisation's own contribution (egen insats) in
+money, premises, staff or volunteer hours. A :class:`Contribution` records one; the figures
+add them up per party and kind, per calendar year or agreement year, as known on a day.
+
+>>> import pendulum
+>>> from decimal import Decimal
+>>> from iop_model import Contribution, Term
+>>> grant = Contribution("public", "money", 1_200_000, Term.year(2024))
+>>> hours = Contribution("partner", "volunteer_hours", 2_000, Term.year(2024))
+>>> f = figures([grant, hours], Term.year(2024), hour_rate=Decimal(300))
+>>> f.total("public", "money"), f.own_value, f.own_share
+(Fraction(1200000, 1), Fraction(600000, 1), Fraction(1, 3))
+>>> half = figures([grant], Term(pendulum.date(2024, 1, 1), pendulum.date(2024, 6, 30)))
+>>> half.total("public", "money")  # 182 of the grant's 366 days (M4)
+Fraction(36400000, 61)
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Mapping
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from typing import Any, Final
+
+import attrs
+import pendulum
+
+from ._validators import optional_day, optional_text
+from .errors import IOPError
+from .rules import rule
+from .term import Term, calendar_day
+
+__all__ = [
+    "MAX_AMOUNT",
+    "Contribution",
+    "ContributionKind",
+    "Contributor",
+    "MoneyError",
+    "MoneyFigures",
+    "figures",
+]
+
+Date = pendulum.Date
+
+#: The largest amount accepted: every JSON reader reads integers up to 2**53 - 1 exactly.
+MAX_AMOUNT: Final = 2**53 - 1
+
+
+class MoneyError(IOPError):
+    """A contribution breaks an M rule."""
+
+
+class Contributor(enum.StrEnum):
+    """Who contributes: the public party or the idea-based organisation (the partner)."""
+
+    PUBLIC = "public"
+    PARTNER = "partner"
+
+
+class ContributionKind(enum.StrEnum):
+    """What is contributed. Everything but volunteer hours is valued in a currency."""
+
+    MONEY = "money"
+    PREMISES = "premises"
+    STAFF = "staff"
+    VOLUNTEER_HOURS = "volunteer_hours"
+    OTHER = "other"
+
+
+_CURRENCY: Final = re.compile(r"[A-Z]{3}")
+_DECIMAL_TEXT: Final = re.compile(r"[0-9]{1,16}(\.[0-9]{1,2})?")
+
+
+# --- M1 Exact amounts ---------------------------------------------------------------------------
+M1 = rule(
+    "M1",
+    "Exact amounts",
+    "An amount is exact: a whole number, a Decimal or decimal text with at most two decimals, "
+    "never a float; it is at least 0 and at most 2**53 - 1. Money and in-kind values carry an "
+    "ISO 4217 currency code (SEK by default); volunteer hours carry none.",
+    "Ett belopp är exakt: ett heltal, ett Decimal eller decimaltext med högst två decimaler, "
+    "aldrig ett flyttal; det är minst 0 och högst 2**53 - 1. Pengar och värden i natura har en "
+    "valutakod enligt ISO 4217 (SEK som standard); ideella timmar har ingen.",
+    "The library's own rule: money is never rounded twice (A1); ISO 4217 currency codes; "
+    "2**53 - 1 is the largest integer every JSON reader keeps exact.",
+)
+
+
+def _amount(value: object) -> Decimal:
+    """``value`` as an exact, bounded amount (M1)."""
+    if isinstance(value, (bool, float)):
+        raise MoneyError(
+            "an amount is exact: an int, a Decimal or decimal text, never a float",
+            rule=M1,
+            field="amount",
+            value=value,
+        )
+    if isinstance(value, int):
+        amount = Decimal(value)
+    elif isinstance(value, Decimal):
+        amount = value
+    elif isinstance(value, str) and _DECIMAL_TEXT.fullmatch(value):
+        amount = Decimal(value)
+    else:
+        raise MoneyError(
+            "an amount is an int, a Decimal or decimal text such as '1200000.50'",
+            rule=M1,
+            field="amount",
+            value=value,
+        )
+    try:
+        ok = amount.is_finite() and 0 <= amount <= MAX_AMOUNT
+    except InvalidOperation:  # pragma: no cover - a signalling NaN
+        ok = False
+    if not ok:
+        raise MoneyError(
+            f"an amount is at least 0 and at most {MAX_AMOUNT}",
+            rule=M1,
+            field="amount",
+            value=value,
+        )
+    if amount != amount.quantize(Decimal("0.01")):
+        raise MoneyError(
+            "an amount has at most two decimals (öre)", rule=M1, field="amount", value=value
+        )
+    return amount
+
+
+def _member(kind: type[enum.StrEnum], field: str, value: object) -> Any:
+    for member in kind:
+        if value is member or value == member.value:
+            return member
+    allowed = ", ".join(repr(m.value) for m in kind)
+    raise MoneyError(f"expected one of {allowed}", rule=M1, field=field, value=value)
+
+
+def _by(value: object) -> Contributor:
+    member: Contributor = _member(Contributor, "by", value)
+    return member
+
+
+def _kind(value: object) -> ContributionKind:
+    member: ContributionKind = _member(ContributionKind, "kind", value)
+    return member
+
+
+def _term(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Term):
+        raise MoneyError(
+            f"expected a Term, got {type(value).__name__}", field=attribute.name, value=value
+        )
+
+
+@attrs.frozen
+class Contribution:
+    """A contribution (insats) ``by`` the public party or the partner, of a ``kind``, for a
+    ``period`` (within the agreement's days in force, M2).
+
+    ``amount`` is exact (M1): money in ``currency``, in-kind contributions valued in it, or a
+    number of volunteer hours (no currency). ``decided_on`` is the day of the decision behind
+    it; without one it counts as known from its period's first day (M3). ``reference`` and
+    ``document`` say where it is recorded.
+    """
+
+    by: Contributor = attrs.field(converter=_by)
+    kind: ContributionKind = attrs.field(converter=_kind)
+    amount: Decimal = attrs.field(converter=_amount)
+    period: Term = attrs.field(validator=_term)
+    currency: str = attrs.field(default="SEK")
+    description: str | None = attrs.field(default=None, validator=optional_text(MoneyError))
+    reference: str | None = attrs.field(default=None, validator=optional_text(MoneyError))
+    decided_on: Date | None = attrs.field(default=None, validator=optional_day)
+    document: str | None = attrs.field(default=None, validator=optional_text(MoneyError))
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.currency, str) or not _CURRENCY.fullmatch(self.currency):
+            raise MoneyError(
+                "a currency is an ISO 4217 code of three capital letters, such as 'SEK'",
+                rule=M1,
+                field="currency",
+                value=self.currency,
+            )
+        if self.is_hours and self.currency != "SEK":
+            raise MoneyError(
+                "volunteer hours carry no currency; value them with an hour rate instead",
+                rule=M1,
+                field="currency",
+                value=self.currency,
+            )
+
+    @property
+    def is_hours(self) -> bool:
+        """Whether the amount is a number of volunteer hours, not a value in a currency."""
+        return self.kind is ContributionKind.VOLUNTEER_HOURS
+
+    @property
+    def unit(self) -> str:
+        """``"hours"`` for volunteer hours, else the currency code."""
+        return "hours" if self.is_hours else self.currency
+
+    @property
+    def known_from(self) -> Date:
+        """The day it counts as known: its decision day, else its period's first day (M3)."""
+        return self.period.start if self.decided_on is None else self.decided_on
+
+
+# --- M2 Within the agreement --------------------------------------------------------------------
+M2 = rule(
+    "M2",
+    "Within the agreement",
+    "A contribution's period lies within the days in force of the agreement it belongs to.",
+    "En insats period ligger inom giltighetstiden för det avtal den hör till.",
+    "Uddevalla kommun's checklist for IOP agreements: finances are part of the agreement; the "
+    "same rule as A2 for activities.",
+)
+
+
+def check_within(contributions: Iterable[Contribution], span: Term, field: str) -> None:
+    """Raise :class:`MoneyError` when a contribution lies outside ``span`` (M2)."""
+    for index, contribution in enumerate(contributions):
+        period = contribution.period
+        if period.start < span.start or period.end > span.end:
+            raise MoneyError(
+                f"the contribution's period {period} lies outside the agreement's days in "
+                f"force {span}",
+                rule=M2,
+                field=f"{field}[{index}].period",
+                value=period,
+            )
+
+
+# --- M3 Known ---------------------------------------------------------------------------------
+M3 = rule(
+    "M3",
+    "Contribution known",
+    "A contribution counts as known from the day of its decision (decided_on), or without one "
+    "from its period's first day; as of a day only contributions known then count (T13).",
+    "En insats räknas som känd från dagen för beslutet om den (decided_on) eller, utan en sådan "
+    "dag, från periodens första dag; per en dag räknas bara insatser som var kända då (T13).",
+    "T13 and T15 applied to contributions.",
+)
+
+# --- M4 Counting for a period -------------------------------------------------------------------
+M4 = rule(
+    "M4",
+    "Counting for a period",
+    "A contribution counts for a period by the share of its days that fall in the period, "
+    "exactly (days in both / days of the contribution); shares are never rounded, so the "
+    "figures of any split of a period add up to the whole.",
+    "En insats räknas för en period med den andel av dess dagar som ligger i perioden, exakt "
+    "(dagar i båda / insatsens dagar); andelarna avrundas aldrig, så nyckeltalen för varje "
+    "uppdelning av en period summerar till helheten.",
+    "The library's modelling choice: a yearly grant for July–June belongs to two calendar "
+    "years in proportion to its days. Amounts for state-aid flags count on the decision day "
+    "instead (F2, F3).",
+)
+
+
+def share_in(contribution: Contribution, period: Term) -> Fraction:
+    """The part of ``contribution``'s amount that counts for ``period`` (M4)."""
+    both = contribution.period.intersection(period)
+    if both is None:
+        return Fraction(0)
+    return Fraction(contribution.amount) * both.days / contribution.period.days
+
+
+# --- M5 Own contribution ------------------------------------------------------------------------
+M5 = rule(
+    "M5",
+    "Own contribution",
+    "The partner's own contribution is everything the partner contributes, valued in the "
+    "currency: money and in-kind values, and volunteer hours times an hour rate the caller "
+    "gives (never a default); its share is that value over both parties' values. Without a "
+    "rate, hours are shown apart and left out of the share.",
+    "Den idéburna partens egen insats är allt som parten bidrar med, värderat i valutan: "
+    "pengar och värden i natura samt ideella timmar gånger ett timvärde som anroparen anger "
+    "(aldrig ett standardvärde); andelen är det värdet delat med båda parternas värden. Utan "
+    "timvärde visas timmarna för sig och räknas inte in i andelen.",
+    "Criterion 5 of the IOP criteria (both parties contribute resources; domain brief §1); "
+    "the library's modelling choice for valuing hours.",
+)
+
+
+@attrs.frozen
+class MoneyFigures:
+    """Contributions counted for ``period`` as known on ``known_on`` (M3, M4).
+
+    ``totals`` maps ``(by, kind, unit)`` to an exact amount; ``own_value`` and
+    ``public_value`` are the valued totals in ``currency`` (M5), ``own_share`` the partner's
+    share (``None`` when nothing is valued, or when several currencies are mixed).
+    """
+
+    period: Term
+    known_on: Date | None
+    totals: Mapping[tuple[str, str, str], Fraction]
+    hour_rate: Decimal | None
+    currency: str | None
+    public_value: Fraction | None
+    own_value: Fraction | None
+    own_share: Fraction | None
+    contributions: int
+
+    def total(self, by: str, kind: str) -> Fraction:
+        """The total of one party and kind, in its unit (0 when there is none)."""
+        return sum(
+            (amount for (b, k, _), amount in self.totals.items() if b == by and k == kind),
+            Fraction(0),
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain data: exact amounts as text (``"600000"``, ``"54600000/91"``)."""
+        return {
+            "period": {"start": self.period.start.isoformat(), "end": self.period.end.isoformat()},
+            "known_on": None if self.known_on is None else self.known_on.isoformat(),
+            "totals": [
+                {"by": b, "kind": k, "unit": u, "amount": _exact(v)}
+                for (b, k, u), v in sorted(self.totals.items())
+            ],
+            "hour_rate": None if self.hour_rate is None else str(self.hour_rate),
+            "currency": self.currency,
+            "public_value": _exact(self.public_value),
+            "own_value": _exact(self.own_value),
+            "own_share": _exact(self.own_share),
+            "contributions": self.contributions,
+            "rules": [M3, M4, M5],
+        }
+
+
+def _exact(value: Fraction | None) -> str | None:
+    if value is None:
+        return None
+    return (
+        str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
+    )
+
+
+def figures(
+    contributions: Iterable[Contribution],
+    period: Term,
+    *,
+    known_on: Date | None = None,
+    hour_rate: Decimal | int | None = None,
+) -> MoneyFigures:
+    """The contributions counted for ``period`` (M4), as known on ``known_on`` (M3), with
+    volunteer hours valued at ``hour_rate`` when given (M5)."""
+    if not isinstance(period, Term):
+        raise MoneyError("a period is a Term", field="period", value=period)
+    knowledge = None if known_on is None else calendar_day(known_on, "known_on")
+    rate = None if hour_rate is None else _rate(hour_rate)
+    totals: dict[tuple[str, str, str], Fraction] = {}
+    counted = 0
+    currencies: set[str] = set()
+    for contribution in contributions:
+        if knowledge is not None and contribution.known_from > knowledge:
+            continue  # decided later (M3, T13)
+        part = share_in(contribution, period)
+        if contribution.period.intersection(period) is None:
+            continue
+        counted += 1
+        key = (contribution.by.value, contribution.kind.value, contribution.unit)
+        totals[key] = totals.get(key, Fraction(0)) + part
+        if not contribution.is_hours:
+            currencies.add(contribution.currency)
+    currency = next(iter(currencies)) if len(currencies) == 1 else None
+    public = own = share = None
+    if len(currencies) <= 1:
+        public = sum(
+            (v for (b, k, _), v in totals.items() if b == "public" and k != "volunteer_hours"),
+            Fraction(0),
+        )
+        own = sum(
+            (v for (b, k, _), v in totals.items() if b == "partner" and k != "volunteer_hours"),
+            Fraction(0),
+        )
+        hours = sum(
+            (v for (b, k, _), v in totals.items() if k == "volunteer_hours" and b == "partner"),
+            Fraction(0),
+        )
+        public_hours = sum(
+            (v for (b, k, _), v in totals.items() if k == "volunteer_hours" and b == "public"),
+            Fraction(0),
+        )
+        if rate is not None:
+            own += hours * Fraction(rate)
+            public += public_hours * Fraction(rate)
+        valued = public + own
+        share = own / valued if valued else None
+    return MoneyFigures(period, knowledge, totals, rate, currency, public, own, share, counted)
+
+
+def _rate(value: object) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        raise MoneyError(
+            "an hour rate is an int or a Decimal in the contributions' currency",
+            rule=M5,
+            field="hour_rate",
+            value=value,
+        )
+    rate = Decimal(value)
+    if not rate.is_finite() or rate < 0:
+        raise MoneyError("an hour rate is at least 0", rule=M5, field="hour_rate", value=value)
+    return rate
