@@ -143,7 +143,7 @@ def _mutations() -> list[tuple[str, Any]]:
         ),
         ("unknown activity kind", set_(["activities", 0, "kind"], "stage")),
         ("negative occasions", set_(["activities", 0, "reports", 0, "occasions"], -1)),
-        ("unknown indicator", set_(["goals", 2, "indicator"], "smiles")),
+        ("unknown indicator", set_(["goals", 2, "indicator"], "Smiles!")),
         ("goal without subject", delete(["goals", 0, "subject"])),
         ("empty agreements", set_(["agreements"], [])),
         ("empty name", set_(["agreements", 0, "partner", "name"], "")),

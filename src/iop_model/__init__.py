@@ -66,6 +66,7 @@ if TYPE_CHECKING:  # resolved lazily at run time, see __getattr__
     from .case import PARTNERSHIP, Case, CaseGoal, DecisionDue
     from .files import dump, dumps, load, loads
     from .flags import Flag, flags
+    from .general import CustomIndicator, GeneralActivity, IndicatorReport, Record, Unit
     from .targets import ActivityTarget, Indicator
 
 from ._version import __version__
@@ -82,6 +83,7 @@ _LAZY = {
         "Membership",
         "Network",
         "Occasion",
+        "Record",
         "Residency",
         "Venue",
     ),
@@ -89,6 +91,7 @@ _LAZY = {
     "case": ("PARTNERSHIP", "Case", "CaseGoal", "DecisionDue"),
     "files": ("dump", "dumps", "load", "loads"),
     "flags": ("Flag", "flags"),
+    "general": ("CustomIndicator", "GeneralActivity", "IndicatorReport", "Record", "Unit"),
 }
 _LAZY_NAMES = {name: module for module, names in _LAZY.items() for name in names}
 
@@ -125,6 +128,7 @@ __all__ = [
     "Contribution",
     "ContributionKind",
     "Contributor",
+    "CustomIndicator",
     "DateError",
     "Deadline",
     "DeadlineError",
@@ -138,12 +142,14 @@ __all__ = [
     "FileError",
     "Flag",
     "FollowUpReport",
+    "GeneralActivity",
     "Goal",
     "GoalError",
     "GoalStatus",
     "IOPError",
     "IdeaBasedParty",
     "Indicator",
+    "IndicatorReport",
     "LateExtensionError",
     "Length",
     "MeetingPlace",
@@ -169,6 +175,7 @@ __all__ = [
     "Termination",
     "TerminationError",
     "TerminationKind",
+    "Unit",
     "Venue",
     "__version__",
     "as_date",

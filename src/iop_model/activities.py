@@ -332,6 +332,11 @@ def figures_text(activity: Activity, figures: Figures, lang: Lang, *, empty: boo
 
     if empty and figures.reports == 0:
         return wording.say("figures.none", lang)
+    custom = getattr(activity, "indicators", None)  # a GeneralActivity (iop_model.general)
+    if custom:
+        return ", ".join(
+            f"{wording.number(figures.extra.get(i.key, 0), lang)} {i.name(lang)}" for i in custom
+        )
     en_words, sv_words = activity.count_words
     text = f"{wording.number(figures.count, lang)} {sv_words if lang == 'sv' else en_words}"
     if isinstance(activity, Network):

@@ -26,7 +26,7 @@ from .activities import Activity
 from .agreement import Agreement, Partnership
 from .errors import CaseError, IOPError
 from .goals import Assessment, Goal, MinimumDuration, check_known_on
-from .targets import ActivityTarget
+from .targets import ActivityTarget, check_applies
 from .term import calendar_day
 
 __all__ = ["PARTNERSHIP", "Action", "Case", "CaseGoal", "DecisionDue"]
@@ -150,6 +150,12 @@ class Case:
                     field=field,
                     value=entry.subject,
                 )
+            try:
+                check_applies(entry.goal.indicator, self.activities[names[entry.subject]])
+            except IOPError as error:
+                raise CaseError(
+                    error.message, field=field.replace(".subject", ".indicator"), value=error.value
+                ) from None
         elif entry.subject != PARTNERSHIP and entry.subject not in by_id:
             raise CaseError(
                 f"a goal's subject is {PARTNERSHIP!r} or an agreement id "

@@ -10,8 +10,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any, TextIO
 
 import pendulum
@@ -39,6 +41,14 @@ def _day(text: str) -> Date:
         return as_date(text, "--as-of")
     except IOPError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _amount(text: str) -> Decimal:
+    if not re.fullmatch(r"[0-9]{1,12}(\.[0-9]{1,4})?", text):
+        raise argparse.ArgumentTypeError(
+            f"a positive decimal number such as 300 or 11.45, got {text!r}"
+        )
+    return Decimal(text)
 
 
 def _days(text: str) -> int:
@@ -104,6 +114,20 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("file", metavar="FILE", help="an agreement file (.toml or .json)")
     with_day_and_lang(report)
     with_known_on(report)
+    report.add_argument(
+        "--hour-rate",
+        type=_amount,
+        metavar="SEK",
+        help="value volunteer hours at this rate in the own contribution's share (rule M5; "
+        "no default: without it, hours are shown apart)",
+    )
+    report.add_argument(
+        "--eur-rate",
+        type=_amount,
+        metavar="SEK",
+        help="SEK per EUR, for the state-aid flags F2 and F3 (no default: without it they "
+        "say they cannot tell)",
+    )
     report.add_argument(
         "--format",
         choices=["text", "json", "markdown"],
@@ -286,6 +310,8 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
         today=is_today,
         known_on=_known_on(args, as_of),
         input_sha256=_sha256(args.file),
+        hour_rate=args.hour_rate,
+        eur_rate=args.eur_rate,
     )
     if args.format == "json":
         print(json.dumps(data, ensure_ascii=False, indent=2), file=out)

@@ -58,6 +58,7 @@ from .agreement import Agreement, TerminationKind
 from .calendar import Roll
 from .case import Case, CaseGoal
 from .errors import FileError, IOPError, Problem
+from .general import GeneralActivity, Unit
 from .goals import Goal, MinimumDuration
 from .money import ContributionKind, Contributor
 from .parties import IdeaBasedParty, PublicParty
@@ -100,6 +101,7 @@ _ACTIVITY_KINDS: dict[str, type[Activity]] = {
     "venue": Venue,
     "network": Network,
     "residency": Residency,
+    "general": GeneralActivity,
 }
 _ACTIVITY_TAGS = {cls: tag for tag, cls in _ACTIVITY_KINDS.items()}
 _GOAL_KINDS: dict[str, type[Goal]] = {
@@ -170,7 +172,7 @@ def _structure_amount(value: object, _: type) -> Decimal:
     """An amount (M1): the value goes to :class:`Contribution`'s own check unchanged."""
     if type(value) is int or isinstance(value, (str, Decimal)):
         return value  # type: ignore[return-value]
-    raise _InvalidError("expected an exact amount (1200000 or \"1200000.50\")", value, "M1")
+    raise _InvalidError('expected an exact amount (1200000 or "1200000.50")', value, "M1")
 
 
 def _unstructure_exact(value: int | Fraction | Decimal) -> int | str:
@@ -239,6 +241,7 @@ def _converter(detailed: bool = True) -> cattrs.Converter:
         ReportingPeriod,
         Contributor,
         ContributionKind,
+        Unit,
     ):
         conv.register_structure_hook(kind, _enum_hook(kind))
     optional_roll = Roll | None  # files write no roll as "none": TOML has no null
@@ -248,6 +251,18 @@ def _converter(detailed: bool = True) -> cattrs.Converter:
     )
     conv.register_unstructure_hook_func(
         lambda t: t == optional_roll, lambda v: "none" if v is None else v.value
+    )
+    indicator = Indicator | str
+    enum_indicator = _enum_hook(Indicator)
+
+    def structure_indicator(value: object, _: Any) -> Indicator | str:
+        if any(member.value == value for member in Indicator):
+            return enum_indicator(value, Indicator)  # type: ignore[return-value]
+        return _structure_str(value, str)  # a general activity's own key, checked by the case
+
+    conv.register_structure_hook_func(lambda t: t == indicator, structure_indicator)
+    conv.register_unstructure_hook_func(
+        lambda t: t == indicator, lambda v: v if isinstance(v, str) else v.value
     )
     ref = Agreement | str
     conv.register_structure_hook_func(lambda t: t == ref, _structure_agreement_ref)

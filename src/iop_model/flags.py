@@ -68,6 +68,7 @@ class DatedValue:
     value: Decimal
     source: str
     until: Date | None = None
+    source_sv: str | None = None
 
 
 @attrs.frozen
@@ -96,12 +97,14 @@ DE_MINIMIS: Final = Parameter(
             Decimal(200_000),
             "Regulation (EU) No 1407/2013, Art. 3(2): EUR 200,000 over three fiscal years",
             D(2023, 12, 31),
+            "förordning (EU) nr 1407/2013, artikel 3.2: 200 000 euro under tre beskattningsår",
         ),
         DatedValue(
             D(2024, 1, 1),
             Decimal(300_000),
             "Regulation (EU) 2023/2831, Art. 3(2): EUR 300,000 over any period of three years",
             D(2030, 12, 31),
+            "förordning (EU) 2023/2831, artikel 3.2: 300 000 euro under varje period om tre år",
         ),
     ),
 )
@@ -115,12 +118,14 @@ SGEI_DE_MINIMIS: Final = Parameter(
             Decimal(500_000),
             "Regulation (EU) No 360/2012, Art. 2(2): EUR 500,000 over three fiscal years",
             D(2023, 12, 31),
+            "förordning (EU) nr 360/2012, artikel 2.2: 500 000 euro under tre beskattningsår",
         ),
         DatedValue(
             D(2024, 1, 1),
             Decimal(750_000),
             "Regulation (EU) 2023/2832, Art. 2(2): EUR 750,000 over any period of three years",
             D(2030, 12, 31),
+            "förordning (EU) 2023/2832, artikel 2.2: 750 000 euro under varje period om tre år",
         ),
     ),
 )
@@ -133,6 +138,8 @@ ENTRUSTMENT_YEARS: Final = Parameter(
             D(2012, 1, 31),
             Decimal(10),
             "Commission Decision 2012/21/EU, Art. 2(2): entrustment normally at most 10 years",
+            None,
+            "kommissionens beslut 2012/21/EU, artikel 2.2: uppdraget normalt högst tio år",
         ),
     ),
 )
@@ -428,6 +435,12 @@ def _ceiling(
     exact = (
         str(total.numerator) if total.denominator == 1 else f"{total.numerator}/{total.denominator}"
     )
+    values: dict[str, object] = {
+        "total": total,
+        "period": window,
+        "ceiling": int(ceiling.value),
+        "rate": wording.Raw("–" if rate is None else str(rate)),
+    }
     figures: dict[str, object] = {
         "total_eur": exact,
         "ceiling_eur": str(ceiling.value),
@@ -441,14 +454,12 @@ def _ceiling(
             True,
             (rule_id,),
             (
-                wording.line(
-                    "flag.ceiling",
-                    (rule_id,),
-                    total=total,
-                    period=window,
-                    ceiling=int(ceiling.value),
-                    source=ceiling.source,
-                    rate=wording.Raw("–" if rate is None else str(rate)),
+                Line(
+                    en=wording.say("flag.ceiling", "en", source=ceiling.source, **values),
+                    sv=wording.say(
+                        "flag.ceiling", "sv", source=ceiling.source_sv or ceiling.source, **values
+                    ),
+                    rules=(rule_id,),
                 ),
                 _outside(),
             ),
@@ -477,7 +488,8 @@ def _f4(agreements: tuple[Agreement, ...]) -> list[Flag]:
                     en=f"The entrustment {entrustment} lasts {length_of(first.start, end)}, "
                     f"more than {limit} ({years.source})",
                     sv=f"Uppdraget {wording.period(first.start, end)} varar "
-                    f"{length_of(first.start, end).sv()}, mer än {limit.sv()} ({years.source})",
+                    f"{length_of(first.start, end).sv()}, mer än {limit.sv()} "
+                    f"({years.source_sv or years.source})",
                     rules=(F4,),
                 ),
                 _outside(),

@@ -17,11 +17,12 @@ As of 2022-01-01
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pendulum
 
-from . import wording
+from . import money, wording
 from .activities import (
     Activity,
     MeetingPlace,
@@ -33,8 +34,11 @@ from .activities import (
 )
 from .agreement import Agreement, Partnership
 from .case import PARTNERSHIP, Case, CaseGoal
+from .criteria import checklist
 from .errors import ActivityError, IOPError
 from .explain import Lang, check_lang
+from .flags import flags
+from .general import GeneralActivity
 from .goals import MinimumDuration, check_known_on, plain, provenance
 from .reporting import ReportStatus, follow_up
 from .targets import ActivityTarget
@@ -52,6 +56,7 @@ _KINDS: dict[type, str] = {
     Venue: "venue",
     Network: "network",
     Residency: "residency",
+    GeneralActivity: "general",
 }
 
 
@@ -143,15 +148,18 @@ def _agreement(agreement: Agreement, lang: Lang, as_of: Date, knowledge: Date) -
     return data
 
 
-def _figures(activity: Activity, span: Term | None, as_of: Date, known_on: Date) -> list[Any]:
-    """The activity's figures per calendar year of ``span`` (its agreement's days in force
-    as known), with only what was known on ``known_on`` (T13, A10)."""
-    if span is None:
+def _figures(
+    activity: Activity, agreement: Agreement | None, as_of: Date, known_on: Date
+) -> list[Any]:
+    """The activity's figures per calendar year, or agreement year when the agreement does
+    not follow the calendar year, of its agreement's days in force as known, with only what
+    was known on ``known_on`` (T13, A10)."""
+    if agreement is None:
         return []
+    span = agreement.span
+    periods = calendar_periods(span, _unit(agreement), agreement.start)
     try:
-        found = [
-            activity.figures(period, as_of, known_on) for period in calendar_periods(span, "year")
-        ]
+        found = [activity.figures(period, as_of, known_on) for period in periods]
     except ActivityError:  # an aggregate report straddles a year (A5): report the whole term
         found = [activity.figures(span, as_of, known_on)]
     return found
@@ -165,12 +173,16 @@ def build(
     today: bool = False,
     known_on: Date | None = None,
     input_sha256: str | None = None,
+    hour_rate: Decimal | int | None = None,
+    eur_rate: Decimal | int | None = None,
 ) -> dict[str, Any]:
     """The follow-up report of ``case`` as of the end of ``as_of``, with the decisions and
     reports known on ``known_on`` (default: ``as_of``; G10), as plain data.
 
     ``today`` marks that ``as_of`` is today's date in Europe/Stockholm; ``input_sha256`` is
-    the SHA-256 of the file the case was read from, for the provenance block.
+    the SHA-256 of the file the case was read from, for the provenance block; ``hour_rate``
+    values volunteer hours (M5) and ``eur_rate`` (SEK per EUR) lets the state-aid flags
+    compare amounts with their ceilings (F2, F3); neither has a default.
     """
     if not isinstance(case, Case):
         raise IOPError(f"expected a Case, got {type(case).__name__}", field="case", value=case)
@@ -227,7 +239,90 @@ def build(
             for activity in case.activities
             if activity.agreement_id in by_id  # an activity of a later agreement is not known
         ],
+        "contributions": [
+            _money(a, lang, knowledge, hour_rate) for a in agreements if a.contributions
+        ],
+        "flags": []
+        if known is None
+        else [f.to_dict() for f in flags(case.partnership, knowledge, eur_rate)],
+        "evidence": [_evidence(a) for a in agreements],
         "provenance": provenance(as_of, knowledge, input_sha256),
+    }
+
+
+def _unit(agreement: Agreement | None) -> str:
+    """Calendar years, or agreement years when the agreement does not start on 1 January."""
+    if agreement is None or (agreement.start.month, agreement.start.day) == (1, 1):
+        return "year"
+    return "agreement-year"
+
+
+def _money(
+    agreement: Agreement, lang: Lang, knowledge: Date, hour_rate: Decimal | int | None
+) -> dict[str, Any]:
+    """An agreement's contributions per calendar or agreement year, as known (M1-M5)."""
+    unit = _unit(agreement)
+    periods = calendar_periods(agreement.span, unit, agreement.start)
+    rows = []
+    for period in periods:
+        found = money.figures(
+            agreement.contributions, period, known_on=knowledge, hour_rate=hour_rate
+        )
+        if not found.contributions:
+            continue
+        rows.append({**found.to_dict(), "text": _money_lines(found, lang)})
+    return {"agreement": agreement.id, "unit": unit, "periods": rows}
+
+
+def _money_lines(found: money.MoneyFigures, lang: Lang) -> list[str]:
+    parts = []
+    order = {"public": 0, "partner": 1}
+    for (by, kind, unit), amount in sorted(
+        found.totals.items(), key=lambda item: (order[item[0][0]], item[0][1])
+    ):
+        shown = _say("money.unit.hours", lang) if unit == "hours" else unit
+        parts.append(
+            _say(
+                "money.line",
+                lang,
+                by=_say(f"money.by.{by}", lang),
+                kind=_say(f"money.kind.{kind}", lang),
+                amount=amount,
+                unit=shown,
+            )
+        )
+    lines = ["; ".join(parts) + " (M4)"]
+    if found.own_share is not None and found.own_value is not None:
+        assert found.public_value is not None
+        lines.append(
+            _say(
+                "money.own_share",
+                lang,
+                own=found.own_value,
+                all=found.own_value + found.public_value,
+                currency=found.currency or "",
+                share=wording.Pct(found.own_share),
+            )
+        )
+    if found.hour_rate is None and any(k == "volunteer_hours" for _, k, _ in found.totals):
+        lines.append(_say("money.no_rate", lang))
+    return lines
+
+
+def _evidence(agreement: Agreement) -> dict[str, Any]:
+    return {
+        "agreement": agreement.id,
+        "items": [
+            {
+                "criterion": item.key,
+                "group": item.group,
+                "sv": item.sv,
+                "en": item.en,
+                "statement": None if item.evidence is None else item.evidence.statement,
+                "document": None if item.evidence is None else item.evidence.document,
+            }
+            for item in checklist(agreement.evidence)
+        ],
     }
 
 
@@ -258,9 +353,8 @@ def _activity(
     as_of: Date,
     knowledge: Date,
 ) -> dict[str, Any]:
-    agreement = by_id.get(activity.agreement_id)
-    span = None if agreement is None else agreement.span  # as known (T13)
-    figures = _figures(activity, span, as_of, knowledge)
+    agreement = by_id.get(activity.agreement_id)  # as known (T13)
+    figures = _figures(activity, agreement, as_of, knowledge)
     kind = _KINDS[type(activity)]
     return {
         "name": activity.name,
@@ -515,6 +609,7 @@ def render_text(data: dict[str, Any]) -> str:
             f"  {item['text_lang']} ({', '.join(item['rules'])})"
             for item in data["actions"]["items"]
         )
+    lines.extend(_extra_lines(data, lang, "  "))
     if data["activities"]:
         lines += ["", _say("report.activities", lang)]
         for activity in data["activities"]:
@@ -532,6 +627,37 @@ def render_text(data: dict[str, Any]) -> str:
                 lines.append(f"    {_period_label(f['period'])}: {f['text']}")
     lines += ["", f"{_say('report.provenance', lang)}: {_provenance_line(data, lang)}"]
     return "\n".join(lines)
+
+
+def _extra_lines(data: dict[str, Any], lang: Lang, indent: str) -> list[str]:
+    """Contributions, flags and criteria evidence, as plain lines (text and Markdown)."""
+    lines: list[str] = []
+    if data["contributions"]:
+        lines += ["", _say("money.heading", lang)]
+        for item in data["contributions"]:
+            lines.append(f"{indent}{item['agreement']}")
+            for row in item["periods"]:
+                lines.append(f"{indent}  {_term(row['period'])}: {row['text'][0]}")
+                lines.extend(f"{indent}    {extra}" for extra in row["text"][1:])
+    if data["flags"]:
+        lines += ["", _say("report.flags", lang)]
+        for flag in data["flags"]:
+            state = "" if flag["raised"] else f" ({_say('report.flag_unknown', lang)})"
+            first, *rest = flag["explanation"][lang].splitlines()
+            lines.append(f"{indent}{flag['id']}{state}: {first}")
+            lines.extend(f"{indent}  {line}" for line in rest)
+    shown = [e for e in data["evidence"] if any(i["statement"] for i in e["items"])]
+    if shown:
+        lines += ["", _say("report.evidence", lang)]
+        for item in shown:
+            lines.append(f"{indent}{item['agreement']}")
+            for check in item["items"]:
+                said = check["statement"] or _say("report.evidence_missing", lang)
+                if check["document"]:
+                    said += f" ({check['document']})"
+                mark = "✓" if check["statement"] else "–"
+                lines.append(f"{indent}  {mark} {check[lang]}: {said}")
+    return lines
 
 
 def render_markdown(data: dict[str, Any]) -> str:
@@ -566,6 +692,14 @@ def render_markdown(data: dict[str, Any]) -> str:
             f"- {item['text_lang']} ({', '.join(item['rules'])})"
             for item in data["actions"]["items"]
         )
+        lines.append("")
+    extra = _extra_lines(data, lang, "- ")
+    for line in extra:
+        if line and not line.startswith("- "):
+            lines += [f"## {line}", ""]
+        elif line:
+            lines.append(line.replace("- ", "", 1) if line.startswith("-   ") else line)
+    if extra:
         lines.append("")
     if data["activities"]:
         lines += [f"## {_say('report.activities', lang)}", ""]

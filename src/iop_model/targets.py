@@ -17,7 +17,9 @@ and ``baseline`` follow the IATI results standard.
 
 from __future__ import annotations
 
+import difflib
 import enum
+import re
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -145,6 +147,43 @@ def _optional_exact(instance: object, attribute: attrs.Attribute[Any], value: ob
         _exact(instance, attribute, value)
 
 
+def _indicator(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, Indicator):
+        return
+    if isinstance(value, str) and re.fullmatch(r"[a-z][a-z0-9_]{0,63}", value):
+        return  # the key of a general activity's own indicator, checked against it
+    raise GoalError(
+        "an indicator is an Indicator or the key of a general activity's indicator",
+        field="indicator",
+        value=value,
+    )
+
+
+def check_applies(indicator: Indicator | str, subject: object, field: str = "subject") -> None:
+    """Raise :class:`GoalError` when ``indicator`` cannot be measured on ``subject``."""
+    if isinstance(indicator, str):
+        keys = [i.key for i in getattr(subject, "indicators", ())]
+        if indicator in keys:
+            return
+        known = [i.value for i in Indicator] + keys
+        close = difflib.get_close_matches(indicator, known, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise GoalError(
+            f"no indicator {indicator!r} on {type(subject).__name__}{hint} "
+            f"(indicators: {', '.join(known)})",
+            field=field,
+            value=indicator,
+        )
+    applies = _APPLIES[indicator]
+    if not isinstance(subject, applies):
+        raise GoalError(
+            f"the indicator {indicator.value!r} applies to "
+            f"{', '.join(kind.__name__ for kind in applies)}, not {type(subject).__name__}",
+            field=field,
+            value=type(subject).__name__,
+        )
+
+
 @attrs.frozen
 class ActivityTarget(Goal):
     """A target on an activity's figures for a period (målvärde).
@@ -152,10 +191,11 @@ class ActivityTarget(Goal):
     ``indicator`` says what is measured; ``target`` the value to reach; ``baseline`` the
     starting value (default 0 when higher is better; required when lower is better);
     ``ascending`` whether higher is better (IATI). ``kind`` picks the event kind for
-    :attr:`Indicator.EVENTS`.
+    :attr:`Indicator.EVENTS`. For a :class:`~iop_model.general.GeneralActivity` the
+    indicator is the key of one of its own indicators (``"support_calls"``).
     """
 
-    indicator: Indicator = attrs.field(validator=instance_of(Indicator, GoalError))
+    indicator: Indicator | str = attrs.field(validator=_indicator)
     period: Term = attrs.field(validator=instance_of(Term, GoalError))
     target: int | Fraction | Decimal = attrs.field(validator=_exact)
     baseline: int | Fraction | Decimal | None = attrs.field(default=None, validator=_optional_exact)
@@ -197,7 +237,9 @@ class ActivityTarget(Goal):
     def to_dict(self) -> dict[str, object]:
         return {
             "kind": "activity_target",
-            "indicator": self.indicator.value,
+            "indicator": self.indicator
+            if isinstance(self.indicator, str)
+            else self.indicator.value,
             "event_kind": None if self.kind is None else self.kind.value,
             "period": {"start": self.period.start.isoformat(), "end": self.period.end.isoformat()},
             "target": str(self.target),
@@ -206,17 +248,25 @@ class ActivityTarget(Goal):
             "description": self.description,
         }
 
-    def title(self, lang: Lang) -> str:
-        """The target in words: ``'at least 25 occasions'``."""
+    def title(self, lang: Lang, activity: Activity | None = None) -> str:
+        """The target in words: ``'at least 25 occasions'``; a general activity's indicator
+        by its name when ``activity`` is given, else by its key."""
         if self.description:
             return self.description
-        words = self.indicator.words(lang, self.kind)
+        if isinstance(self.indicator, str):
+            named = getattr(activity, "indicator", None)
+            words = named(self.indicator).name(lang) if callable(named) else self.indicator
+        else:
+            words = self.indicator.words(lang, self.kind)
         key = "target.at_least" if self.ascending else "target.at_most"
         return wording.say(key, lang, n=_exact_value(self.target), what=words)
 
     def value_of(self, figures: Figures) -> Fraction | None:
         """The indicator's value in ``figures`` (``None`` when undefined, A6)."""
         indicator = self.indicator
+        if isinstance(indicator, str):
+            value = figures.extra.get(indicator)
+            return None if value is None else Fraction(value)
         if indicator in (Indicator.OCCASIONS, Indicator.MEMBERS, Indicator.PRODUCTIONS):
             return Fraction(figures.count)
         if indicator is Indicator.VISITORS:
@@ -231,14 +281,7 @@ class ActivityTarget(Goal):
         reports known on ``known_on`` (default: ``as_of``; G10, A10)."""
         as_of = calendar_day(as_of, "as_of")
         knowledge = check_known_on(as_of, known_on)
-        applies = _APPLIES[self.indicator]
-        if not isinstance(subject, applies):
-            raise GoalError(
-                f"the indicator {self.indicator.value!r} applies to "
-                f"{', '.join(kind.__name__ for kind in applies)}, not {type(subject).__name__}",
-                field="subject",
-                value=type(subject).__name__,
-            )
+        check_applies(self.indicator, subject)
         due = as_of >= self.period.end  # A7 (G1: as of the end of the day)
         figures = subject.figures(self.period, None if due else as_of, knowledge)
         actual = self.value_of(figures)
@@ -286,7 +329,7 @@ class ActivityTarget(Goal):
         d = assessment.as_of
         knowledge = assessment.known_on or d
         values: dict[str, object] = {
-            "title": wording.Titled(self),
+            "title": _TargetTitle(self, activity),
             "period": self.period,
             "activity": activity.name,
             "agreement": activity.agreement_id,
@@ -329,6 +372,17 @@ class ActivityTarget(Goal):
             )
         )
         return lines
+
+
+@attrs.frozen
+class _TargetTitle:
+    """A target's title, with a general activity's indicator names (per language)."""
+
+    target: ActivityTarget
+    activity: Activity
+
+    def title(self, lang: Lang) -> str:
+        return self.target.title(lang, self.activity)
 
 
 @attrs.frozen

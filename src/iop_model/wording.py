@@ -506,6 +506,7 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "kind.venue": ("venue", "scen"),
     "kind.network": ("network", "nätverk"),
     "kind.residency": ("residency", "residens"),
+    "kind.general": ("activity", "verksamhet"),
     # the assess command
     "assess.heading": ("{file}: as of {day}", "{file}: per {day}"),
     "assess.heading_today": (
