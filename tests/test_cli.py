@@ -83,7 +83,9 @@ def test_report_formats(fmt: str) -> None:
         ]
     elif fmt == "markdown":
         assert out.startswith("# Follow-up report: Exempelstads kommun")
-        assert "| 2024-01-01–2024-11-30 | 31 occasions, 212 visitors, mean 6.84 |" in out
+        assert (
+            "| 2024-03-01–2024-11-30 | 25 occasions, 166 visitors, mean 6.64 |" in out
+        )  # agreement years
     else:
         assert "Ended by mutual agreement: last day 2024-11-30, decided 2024-10-15" in out
         assert "  2024-03-01–2024-11-30: due 2025-01-30, not yet due (D7)" in out

@@ -63,9 +63,9 @@ if TYPE_CHECKING:  # resolved lazily at run time, see __getattr__
         Residency,
         Venue,
     )
+    from .advisory import Flag, flags
     from .case import PARTNERSHIP, Case, CaseGoal, DecisionDue
     from .files import dump, dumps, load, loads
-    from .flags import Flag, flags
     from .general import CustomIndicator, GeneralActivity, IndicatorReport, Record, Unit
     from .targets import ActivityTarget, Indicator
 
@@ -90,7 +90,7 @@ _LAZY = {
     "targets": ("ActivityTarget", "Indicator"),
     "case": ("PARTNERSHIP", "Case", "CaseGoal", "DecisionDue"),
     "files": ("dump", "dumps", "load", "loads"),
-    "flags": ("Flag", "flags"),
+    "advisory": ("Flag", "flags"),
     "general": ("CustomIndicator", "GeneralActivity", "IndicatorReport", "Record", "Unit"),
 }
 _LAZY_NAMES = {name: module for module, names in _LAZY.items() for name in names}

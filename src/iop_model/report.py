@@ -32,12 +32,12 @@ from .activities import (
     calendar_periods,
     figures_text,
 )
+from .advisory import flags
 from .agreement import Agreement, Partnership
 from .case import PARTNERSHIP, Case, CaseGoal
 from .criteria import checklist
 from .errors import ActivityError, IOPError
 from .explain import Lang, check_lang
-from .flags import flags
 from .general import GeneralActivity
 from .goals import MinimumDuration, check_known_on, plain, provenance
 from .reporting import ReportStatus, follow_up
@@ -696,9 +696,9 @@ def render_markdown(data: dict[str, Any]) -> str:
     extra = _extra_lines(data, lang, "- ")
     for line in extra:
         if line and not line.startswith("- "):
-            lines += [f"## {line}", ""]
+            lines += ["", f"## {line}", ""]  # a section heading
         elif line:
-            lines.append(line.replace("- ", "", 1) if line.startswith("-   ") else line)
+            lines.append(line)
     if extra:
         lines.append("")
     if data["activities"]:

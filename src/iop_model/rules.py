@@ -41,7 +41,7 @@ _RULE_MODULES = (
     "iop_model.calendar",
     "iop_model.reporting",
     "iop_model.money",
-    "iop_model.flags",
+    "iop_model.advisory",
     "iop_model.goals",
     "iop_model.activities",
     "iop_model.targets",

@@ -1,4 +1,4 @@
-"""Advisory flags (F rules): signals for a person to look at, never verdicts.
+"""Advisory flags (F rules, ``iop_model.flags``): signals for a person to look at, never verdicts.
 
 Each flag says what it checks, its source, the figures behind it, and that the legal
 judgement is outside the library. Thresholds that change over time are **dated parameters**,
