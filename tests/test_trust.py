@@ -40,6 +40,7 @@ D = pendulum.date
 ROOT = pathlib.Path(__file__).parent.parent
 MOLNDAL = str(ROOT / "examples" / "molndal-konstkollektivet.toml")
 EXEMPELSTAD = str(ROOT / "examples" / "exempelstad-trygga-vuxna.toml")
+SHELTER = str(ROOT / "examples" / "exempelby-kvinnojour.toml")
 CITY = PublicParty("Mölndals stad", committee="Kultur- och fritidsnämnden")
 CLUB = IdeaBasedParty("Konstkollektivet")
 
@@ -356,27 +357,24 @@ def later_facts(case: Case, day: pendulum.Date) -> set[str]:
                 facts.add(extension.decided_on.isoformat())
         if agreement.termination is not None and agreement.termination.decided_on > day:
             facts.add(agreement.termination.decided_on.isoformat())
+        for contribution in agreement.contributions:
+            if contribution.decided_on is not None and contribution.decided_on > day:
+                facts.add(contribution.decided_on.isoformat())
+                if contribution.reference:
+                    facts.add(contribution.reference)
     return facts
 
 
 DAYS = [
-    D(2019, 6, 30),
-    D(2019, 12, 18),
-    D(2019, 12, 19),
-    D(2021, 9, 1),
-    D(2021, 12, 31),
-    D(2022, 1, 1),
-    D(2023, 3, 1),
-    D(2024, 6, 9),
-    D(2024, 6, 10),
-    D(2024, 10, 14),
-    D(2025, 2, 1),
-]
+    D(2019, 6, 30), D(2019, 12, 18), D(2019, 12, 19), D(2021, 9, 1), D(2021, 12, 31),
+    D(2022, 1, 1), D(2023, 3, 1), D(2023, 6, 1), D(2024, 5, 20), D(2024, 6, 9),
+    D(2024, 6, 10), D(2024, 10, 14), D(2025, 2, 1), D(2025, 5, 19), D(2025, 10, 15),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize("day", DAYS, ids=str)
 def test_T13_no_output_shows_a_later_decision(day: pendulum.Date) -> None:
-    for case in (molndal.case(), load(EXEMPELSTAD)):
+    for case in (molndal.case(), load(EXEMPELSTAD), load(SHELTER)):
         facts = later_facts(case, day)
         facts -= {
             g["figures"]["threshold"]
