@@ -97,6 +97,10 @@ _LAZY_NAMES = {name: module for module, names in _LAZY.items() for name in names
 
 def __getattr__(name: str) -> Any:
     """Import a lazily loaded public name (PEP 562) and keep it in the module."""
+    if name == "export":  # the open-data exports, an edge module (iop_model.outputs.export)
+        value = importlib.import_module(".outputs.export", __name__)
+        globals()[name] = value
+        return value
     module = _LAZY_NAMES.get(name)
     if module is None:
         raise AttributeError(f"module 'iop_model' has no attribute {name!r}")

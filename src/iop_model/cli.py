@@ -195,6 +195,29 @@ def _parser() -> argparse.ArgumentParser:
     )
     due.add_argument("-o", "--output", metavar="OUT", help="write to this file instead")
 
+    export = commands.add_parser(
+        "export",
+        help="publish partnerships as 360Giving grants or OCDS contracts (JSON)",
+        description="Every agreement known on the as-of day (T13), in the 360Giving Data "
+        "Standard (one grant per agreement) or the Open Contracting Data Standard (one release "
+        "per partnership, each agreement a contract). A required field the data cannot fill is "
+        "an error listing every missing item. A folder stands for every .toml and .json file.",
+    )
+    export.add_argument("files", nargs="+", metavar="FILE|DIR")
+    export.add_argument("--to", choices=["360giving", "ocds"], required=True)
+    export.add_argument(
+        "--as-of",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="export what was known at the end of this day (default: today)",
+    )
+    export.add_argument(
+        "--prefix",
+        default="iop-model",
+        help="your 360Giving identifier prefix (360G-...) or OCDS ocid prefix (ocds-...)",
+    )
+    export.add_argument("-o", "--output", metavar="OUT", help="write to this file instead")
+
     commands.add_parser(
         "schema",
         help="print the JSON Schema of agreement files",
@@ -221,6 +244,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             return _timeline(args, stdout)
         if command == "due":
             return _due(args, stdout)
+        if command == "export":
+            return _export(args, stdout)
         return _schema(stdout)
     except BrokenPipeError:  # the reader went away (`iop-model demo | head`): stop quietly
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -435,6 +460,22 @@ def _due(args: argparse.Namespace, out: TextIO) -> int:
     if args.output:
         _write(args.output, text.encode("utf-8"))
         print(f"{args.output}: {len(rows)} actions as of {as_of}", file=out)
+    else:
+        out.write(text)
+    return 0
+
+
+def _export(args: argparse.Namespace, out: TextIO) -> int:
+    from .files import load_all
+    from .outputs.export import export
+
+    cases = load_all(args.files)
+    as_of, _ = _as_of(args)
+    data = export(cases, args.to, as_of, prefix=args.prefix)
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if args.output:
+        _write(args.output, text.encode("utf-8"))
+        print(f"{args.output}: {args.to} as of {as_of}", file=out)
     else:
         out.write(text)
     return 0

@@ -563,4 +563,17 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "IOP-kriterier och principer: underlag som angetts",
     ),
     "report.evidence_missing": ("no evidence given", "inget underlag angivet"),
+    # open-data exports (written in Swedish, the publisher's language)
+    "export.description": (
+        "Idea-based public partnership (IOP) between {public} and {partner}, {term}.",
+        "Idéburet offentligt partnerskap (IOP) mellan {public} och {partner}, {term}.",
+    ),
+    "export.extension": (
+        "Extension {term}, decided by {body}{reference}",
+        "Förlängning {term}, beslutad av {body}{reference}",
+    ),
+    "export.termination": (
+        "Last day in force {day} ({kind}){reference}",
+        "Sista giltiga dag {day} ({kind}){reference}",
+    ),
 }

@@ -1,0 +1,415 @@
+"""Open data: partnerships as 360Giving grants and OCDS contracts, as known on a day.
+
+An edge module: it reads cases and writes plain data; the core never imports it. Everything
+exported is what was known on the as-of day (T13): agreements, extensions, terminations,
+contributions and reports decided later are left out. A required field the data cannot fill
+(no public money, no decision day, no organisation number) is an :class:`ExportError` that
+lists every missing item with its path; optional fields without data are left out, never
+filled with placeholders. The field-by-field mapping is in ``docs/export.md``.
+
+Organisations are identified in the org-id.guide scheme ``SE-ON`` (Business Registration
+Number (Organisationsnummer), Sweden), which covers every Swedish organisation number,
+whoever issued it (municipalities, group number 2; non-profit associations, group number 8)
+and replaced the earlier prefixes ``SE-BLV`` and ``SE-KK``.
+
+>>> import pendulum
+>>> from iop_model.files import load
+>>> case = load("examples/exempelby-kvinnojour.toml")
+>>> grants = to_360giving([("x.toml", case)], pendulum.date(2025, 10, 15), prefix="360G-exempelby")
+>>> grants["grants"][0]["id"], grants["grants"][0]["amountAwarded"]
+('360G-exempelby-exempelby-jouren-2023', 4350000)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import Any, Final
+
+import pendulum
+
+from iop_model import wording
+from iop_model.agreement import Agreement, Partnership
+from iop_model.case import Case
+from iop_model.errors import IOPError, Problem
+from iop_model.goals import GoalStatus
+from iop_model.parties import IdeaBasedParty, PublicParty
+from iop_model.targets import ActivityTarget
+from iop_model.term import STOCKHOLM
+
+__all__ = ["ORG_ID_SCHEME", "ExportError", "export", "to_360giving", "to_ocds"]
+
+Date = pendulum.Date
+Rows = Sequence[tuple[str, Case]]
+
+#: The org-id.guide list for Swedish organisation numbers (formerly SE-BLV and SE-KK).
+ORG_ID_SCHEME: Final = "SE-ON"
+_MILESTONE: Final = {
+    GoalStatus.MET: "met",
+    GoalStatus.PARTIALLY_MET: "partiallyMet",
+    GoalStatus.NOT_MET: "notMet",
+    GoalStatus.NOT_YET_DUE: "scheduled",
+}
+
+
+class ExportError(IOPError):
+    """The data cannot fill a field the standard requires: ``problems`` lists every missing
+    item, each with its path (``file: agreements[0].decided_on``)."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        lines = "".join(f"\n  {p}" for p in self.problems)
+        super().__init__(f"cannot export: {count} missing item{'s' if count != 1 else ''}{lines}")
+
+
+def _org_id(number: str) -> str:
+    digits = number.replace("-", "")
+    return f"{ORG_ID_SCHEME}-{digits[:6]}-{digits[6:]}"
+
+
+def _organisation(
+    party: PublicParty | IdeaBasedParty, path: str, missing: list[Problem]
+) -> dict[str, Any] | None:
+    if party.org_number is None:
+        missing.append(
+            Problem(
+                f"{path}.org_number",
+                f"an organisation number is needed for the {ORG_ID_SCHEME} identifier",
+            )
+        )
+        return None
+    org: dict[str, Any] = {"id": _org_id(party.org_number), "name": party.name}
+    committee = getattr(party, "committee", None)
+    if committee:
+        org["department"] = committee
+    return org
+
+
+def _public_money(agreement: Agreement, day: Date) -> tuple[Decimal, str] | None:
+    """The public party's money contributions known on ``day`` and their one currency."""
+    found = [
+        c
+        for c in agreement.contributions
+        if c.by.value == "public" and c.kind.value == "money" and c.known_from <= day
+    ]
+    currencies = {c.currency for c in found}
+    if not found or len(currencies) != 1:
+        return None
+    return sum((c.amount for c in found), Decimal(0)), currencies.pop()
+
+
+def _number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _months(agreement: Agreement) -> int | None:
+    length = agreement.span.length
+    return None if length.days else length.total_months
+
+
+def _known(cases: Rows, day: Date) -> list[tuple[str, Case, Partnership]]:
+    found = []
+    for name, case in cases:
+        if case.partnership.known_on(day):
+            found.append((name, case, case.partnership.as_known_on(day)))
+    return found
+
+
+def to_360giving(cases: Rows, as_of: Date, *, prefix: str) -> dict[str, Any]:
+    """A 360Giving grant package: one grant per agreement known on ``as_of``."""
+    grants: list[dict[str, Any]] = []
+    missing: list[Problem] = []
+    for name, case, known in _known(cases, as_of):
+        ids = {a.id: i for i, a in enumerate(case.agreements)}
+        for agreement in known.agreements:
+            path = f"{name}: agreements[{ids[agreement.id]}]"
+            grant: dict[str, Any] = {
+                "id": f"{prefix}-{agreement.id}",
+                "title": agreement.title or f"IOP {agreement.id}",
+                "description": _description(agreement),
+            }
+            money = _public_money(agreement, as_of)
+            if money is None:
+                missing.append(
+                    Problem(
+                        f"{path}.contributions",
+                        "amountAwarded needs the public party's money contributions (in one "
+                        "currency), known on the day",
+                        rule="M1",
+                    )
+                )
+            else:
+                grant["currency"] = money[1]
+                grant["amountAwarded"] = _number(money[0])
+            if agreement.decided_on is None:
+                missing.append(
+                    Problem(
+                        f"{path}.decided_on",
+                        "awardDate needs the agreement's decision day",
+                        rule="T15",
+                    )
+                )
+            else:
+                grant["awardDate"] = agreement.decided_on.isoformat()
+            planned: dict[str, Any] = {
+                "startDate": agreement.start.isoformat(),
+                "endDate": agreement.end.isoformat(),
+            }
+            months = _months(agreement)
+            if months is not None:
+                planned["duration"] = months
+            grant["plannedDates"] = [planned]
+            recipient = _organisation(agreement.partner, f"{path}.partner", missing)
+            funder = _organisation(agreement.public_party, f"{path}.public_party", missing)
+            if recipient is not None:
+                grant["recipientOrganization"] = [recipient]
+            if funder is not None:
+                grant["fundingOrganization"] = [funder]
+            if agreement.follows is not None:
+                grant["relatedActivity"] = [f"{prefix}-{agreement.follows}"]
+            grants.append(grant)
+    if missing:
+        raise ExportError(missing)
+    if not grants:
+        raise ExportError(
+            [Problem("(files)", f"no agreement had been decided by {as_of}", rule="T13")]
+        )
+    return {"grants": grants}
+
+
+def _description(agreement: Agreement) -> str:
+    return wording.say(
+        "export.description",
+        "sv",
+        public=agreement.public_party.name,
+        partner=agreement.partner.name,
+        term=agreement.span,
+    )
+
+
+def _datetime(day: Date, end: bool = False) -> str:
+    """The start (or, with ``end``, the last second) of ``day`` in Europe/Stockholm, as an
+    RFC 3339 date-time: a term's last day is in force to its end (T2)."""
+    hour, minute, second = (23, 59, 59) if end else (0, 0, 0)
+    moment = pendulum.datetime(day.year, day.month, day.day, hour, minute, second, tz=STOCKHOLM)
+    return str(moment.isoformat())
+
+
+def to_ocds(cases: Rows, as_of: Date, *, prefix: str, uri: str | None = None) -> dict[str, Any]:
+    """An OCDS release package: one release per partnership (``ocid`` from ``prefix``), each
+    agreement a contract, as known on ``as_of``."""
+    releases: list[dict[str, Any]] = []
+    missing: list[Problem] = []
+    publisher: dict[str, Any] | None = None
+    for name, case, known in _known(cases, as_of):
+        ids = {a.id: i for i, a in enumerate(case.agreements)}
+        first = known.agreements[0]
+        ocid = f"{prefix}-{first.id}"
+        buyer = _organisation(
+            first.public_party, f"{name}: agreements[{ids[first.id]}].public_party", missing
+        )
+        supplier = _organisation(
+            first.partner, f"{name}: agreements[{ids[first.id]}].partner", missing
+        )
+        complete = buyer is not None and supplier is not None
+        publisher = publisher or {"name": first.public_party.name}
+        supplier_ref = {"id": supplier["id"], "name": supplier["name"]} if supplier else {}
+        awards, contracts = [], []
+        statuses = _milestones(case, as_of)
+        for agreement in known.agreements:
+            path = f"{name}: agreements[{ids[agreement.id]}]"
+            money = _public_money(agreement, as_of)
+            value = None if money is None else {"amount": _number(money[0]), "currency": money[1]}
+            if money is None:
+                missing.append(
+                    Problem(
+                        f"{path}.contributions",
+                        "the contract's value needs the public party's money contributions",
+                        rule="M1",
+                    )
+                )
+            if agreement.decided_on is None:
+                missing.append(
+                    Problem(
+                        f"{path}.decided_on",
+                        "the award's date needs the agreement's decision day",
+                        rule="T15",
+                    )
+                )
+            award: dict[str, Any] = {
+                "id": f"{agreement.id}-award",
+                "status": "active",
+                "suppliers": [supplier_ref],
+            }
+            if agreement.decided_on is not None:
+                award["date"] = _datetime(agreement.decided_on)
+            if value is not None:
+                award["value"] = value
+            period: dict[str, Any] = {
+                "startDate": _datetime(agreement.start),
+                "endDate": _datetime(agreement.end, end=True),
+                "durationInDays": agreement.span.days,
+            }
+            if agreement.max_extent is not None:
+                period["maxExtentDate"] = _datetime(agreement.max_extent, end=True)
+            contract: dict[str, Any] = {
+                "id": agreement.id,
+                "awardID": award["id"],
+                "title": agreement.title or f"IOP {agreement.id}",
+                "status": _contract_status(agreement, as_of),
+                "period": period,
+            }
+            if value is not None:
+                contract["value"] = value
+            amendments = _amendments(agreement)
+            if amendments:
+                contract["amendments"] = amendments
+            milestones = [
+                {k: v for k, v in m.items() if k != "_agreement"}
+                for m in statuses
+                if m["_agreement"] == agreement.id
+            ]
+            if milestones:
+                contract["milestones"] = milestones
+            if agreement.follows is not None:
+                contract["relatedProcesses"] = [
+                    {
+                        "id": f"{agreement.id}-follows",
+                        "relationship": ["renewalProcess"],
+                        "title": f"Follow-on agreement to {agreement.follows}",
+                        "scheme": "ocid",
+                        "identifier": ocid,
+                    }
+                ]
+            awards.append(award)
+            contracts.append(contract)
+        if not complete or buyer is None or supplier is None:
+            continue  # the missing organisation numbers are listed
+        parties = [
+            _ocds_party(first.public_party, buyer, "buyer"),
+            _ocds_party(first.partner, supplier, "supplier"),
+        ]
+        releases.append(
+            {
+                "ocid": ocid,
+                "id": f"{ocid}-{as_of.isoformat()}",
+                "date": _datetime(as_of),
+                "tag": ["contract"],
+                "initiationType": "tender",
+                "language": "sv",
+                "parties": parties,
+                "buyer": {"id": buyer["id"], "name": buyer["name"]},
+                "awards": awards,
+                "contracts": contracts,
+            }
+        )
+    if missing:
+        raise ExportError(missing)
+    if not releases or publisher is None:
+        raise ExportError(
+            [Problem("(files)", f"no agreement had been decided by {as_of}", rule="T13")]
+        )
+    return {
+        "uri": uri or f"urn:iop-model:{prefix}:{as_of.isoformat()}",
+        "version": "1.1",
+        "publishedDate": _datetime(as_of),
+        "publisher": publisher,
+        "releases": releases,
+    }
+
+
+def _ocds_party(
+    party: PublicParty | IdeaBasedParty, org: dict[str, Any], role: str
+) -> dict[str, Any]:
+    number = org["id"].removeprefix(f"{ORG_ID_SCHEME}-")
+    return {
+        "id": org["id"],
+        "name": party.name,
+        "identifier": {"scheme": ORG_ID_SCHEME, "id": number, "legalName": party.name},
+        "roles": [role],
+    }
+
+
+def _contract_status(agreement: Agreement, as_of: Date) -> str:
+    if agreement.termination is not None and agreement.end < as_of:
+        return "terminated"
+    if agreement.start > as_of:
+        return "pending"
+    if agreement.end < as_of:
+        return "terminated"
+    return "active"
+
+
+def _amendments(agreement: Agreement) -> list[dict[str, Any]]:
+    found = []
+    for index, (extension, term) in enumerate(
+        zip(agreement.extensions, agreement.terms[1:], strict=False)
+    ):
+        item: dict[str, Any] = {
+            "id": f"{agreement.id}-extension-{index + 1}",
+            "date": _datetime(extension.decided_on),
+            "description": wording.say(
+                "export.extension",
+                "sv",
+                term=term,
+                body=wording.Body(extension.decided_by),
+                reference=f" ({extension.reference})" if extension.reference else "",
+            ),
+        }
+        if extension.note:
+            item["rationale"] = extension.note
+        found.append(item)
+    termination = agreement.termination
+    if termination is not None:
+        found.append(
+            {
+                "id": f"{agreement.id}-termination",
+                "date": _datetime(termination.decided_on),
+                "rationale": termination.reason,
+                "description": wording.say(
+                    "export.termination",
+                    "sv",
+                    day=termination.on,
+                    kind=termination.kind.sv,
+                    reference=f"; {termination.reference}" if termination.reference else "",
+                ),
+            }
+        )
+    return found
+
+
+def _milestones(case: Case, as_of: Date) -> list[dict[str, Any]]:
+    """Milestones from the case's activity targets, with the standard's statuses (A9)."""
+    found = []
+    known = {a.id for a in case.partnership.as_known_on(as_of).agreements}
+    for index, (entry, assessment) in enumerate(zip(case.goals, case.assess(as_of), strict=True)):
+        goal = entry.goal
+        if not isinstance(goal, ActivityTarget):
+            continue
+        activity = case.activity(entry.subject)
+        if activity.agreement_id not in known:
+            continue
+        milestone: dict[str, Any] = {
+            "_agreement": activity.agreement_id,
+            "id": f"goal-{index}",
+            "title": f"{goal.title('sv', activity)} ({activity.name})",
+            "type": "delivery",
+            "dueDate": _datetime(goal.period.end, end=True),
+            "status": _MILESTONE[assessment.status],
+        }
+        found.append(milestone)
+    return found
+
+
+def export(
+    cases: Iterable[tuple[str, Case]], to: str, as_of: Date, *, prefix: str
+) -> dict[str, Any]:
+    """The cases in the open standard ``to`` (``"360giving"`` or ``"ocds"``) as known on
+    ``as_of``."""
+    rows = list(cases)
+    if to == "360giving":
+        return to_360giving(rows, as_of, prefix=prefix)
+    if to == "ocds":
+        return to_ocds(rows, as_of, prefix=prefix)
+    raise IOPError("the standard is '360giving' or 'ocds'", field="to", value=to)
