@@ -67,6 +67,7 @@ if TYPE_CHECKING:  # resolved lazily at run time, see __getattr__
     from .case import PARTNERSHIP, Case, CaseGoal, DecisionDue
     from .files import dump, dumps, load, loads
     from .general import CustomIndicator, GeneralActivity, IndicatorReport, Record, Unit
+    from .portfolio import Portfolio
     from .targets import ActivityTarget, Indicator
 
 from ._version import __version__
@@ -90,6 +91,7 @@ _LAZY = {
     "case": ("PARTNERSHIP", "Case", "CaseGoal", "DecisionDue"),
     "files": ("dump", "dumps", "load", "loads"),
     "advisory": ("Flag", "flags"),
+    "portfolio": ("Portfolio",),
     "general": ("CustomIndicator", "GeneralActivity", "IndicatorReport", "Record", "Unit"),
 }
 _LAZY_NAMES = {name: module for module, names in _LAZY.items() for name in names}
@@ -165,6 +167,7 @@ __all__ = [
     "Partnership",
     "PartnershipError",
     "PartyError",
+    "Portfolio",
     "PublicParty",
     "Record",
     "ReportStatus",

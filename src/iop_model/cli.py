@@ -111,7 +111,12 @@ def _parser() -> argparse.ArgumentParser:
         description="Parties, terms, decisions, goal and activity assessments with their "
         "explanations.",
     )
-    report.add_argument("file", metavar="FILE", help="an agreement file (.toml or .json)")
+    report.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE|DIR",
+        help="agreement files (.toml or .json); a folder stands for every such file in it",
+    )
     with_day_and_lang(report)
     with_known_on(report)
     report.add_argument(
@@ -130,10 +135,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument(
         "--format",
-        choices=["text", "json", "markdown"],
+        choices=["text", "json", "markdown", "html", "csv"],
         default="text",
-        help="output format (default: text)",
+        help="output format (default: text); html is one self-contained web page with an "
+        "overview of every partnership (needs iop-model[html]); csv is the overview for a "
+        "spreadsheet",
     )
+    report.add_argument("-o", "--output", metavar="OUT", help="write to this file instead")
 
     check = commands.add_parser(
         "check",
@@ -323,27 +331,67 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
-    from .files import load
+    from .files import load_all
     from .report import build, render_markdown, render_text
 
-    case = load(args.file)
+    cases = load_all(args.files)
     as_of, is_today = _as_of(args)
-    data = build(
-        case,
-        as_of,
-        args.lang,
-        today=is_today,
-        known_on=_known_on(args, as_of),
-        input_sha256=_sha256(args.file),
-        hour_rate=args.hour_rate,
-        eur_rate=args.eur_rate,
-    )
+    knowledge = _known_on(args, as_of)
+    if args.format in ("html", "csv"):
+        return _portfolio_report(args, cases, as_of, out)
+    reports = [
+        build(
+            case,
+            as_of,
+            args.lang,
+            today=is_today,
+            known_on=knowledge,
+            input_sha256=_sha256(name),
+            hour_rate=args.hour_rate,
+            eur_rate=args.eur_rate,
+        )
+        for name, case in cases
+    ]
     if args.format == "json":
-        print(json.dumps(data, ensure_ascii=False, indent=2), file=out)
+        # one file: its report (the contract); several: a list of them
+        data: Any = reports[0] if len(reports) == 1 else reports
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     elif args.format == "markdown":
-        print(render_markdown(data), file=out, end="")
+        text = "\n".join(render_markdown(data) for data in reports)
     else:
-        print(render_text(data), file=out)
+        text = "\n\n".join(render_text(data) for data in reports) + "\n"
+    return _emit(args, text.encode("utf-8"), out)
+
+
+def _portfolio_report(args: argparse.Namespace, cases: list[Any], as_of: Date, out: TextIO) -> int:
+    from .portfolio import Portfolio
+
+    try:
+        from .outputs.html import render_csv, render_html
+    except ImportError as error:  # pragma: no cover - the extra is installed in tests
+        print(f"iop-model: {error}", file=sys.stderr)
+        return _EXIT_PROBLEM
+    portfolio = Portfolio(cases)
+    if args.format == "csv":
+        text = render_csv(portfolio, args.known_on or as_of, eur_rate=args.eur_rate)
+    else:
+        text = render_html(
+            portfolio,
+            as_of,
+            args.lang,
+            known_on=args.known_on,
+            hour_rate=args.hour_rate,
+            eur_rate=args.eur_rate,
+        )
+    return _emit(args, text.encode("utf-8"), out)
+
+
+def _emit(args: argparse.Namespace, data: bytes, out: TextIO) -> int:
+    if args.output:
+        _write(args.output, data)
+        print(f"{args.output}: {args.format}", file=out)
+    else:
+        out.write(data.decode("utf-8"))
     return 0
 
 

@@ -201,7 +201,12 @@ def build(
             hidden_goals += 1  # its agreement or activity was decided later (T13)
             continue
         data = {"subject_name": entry.subject, **assessment.to_dict()}
-        data["title"] = entry.goal.title(lang)
+        goal = entry.goal
+        data["title"] = (
+            goal.title(lang, case.activity(entry.subject))
+            if isinstance(goal, ActivityTarget)
+            else goal.title(lang)
+        )
         data["text"] = assessment.explain(lang)
         data["illustrative"] = entry.illustrative
         data["label"] = wording.label(assessment.status.name, lang)

@@ -1,0 +1,263 @@
+"""The follow-up report as one self-contained web page, and the overview as CSV.
+
+An edge module (needs ``pip install 'iop-model[html]'`` for Jinja2): it formats what
+:mod:`iop_model.report` and :class:`~iop_model.portfolio.Portfolio` computed. The page has its
+CSS inline, its pictures as inline SVG and no script; it loads nothing from the network and
+prints to PDF with one partnership per page. Jinja2 escapes every value (names come from
+files). The wording is in :mod:`iop_model.wording`.
+
+>>> import pendulum
+>>> from iop_model import Portfolio
+>>> page = render_html(Portfolio.load("examples"), pendulum.date(2024, 6, 1), "sv")
+>>> page.startswith("<!DOCTYPE html>") and '<html lang="sv">' in page
+True
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pendulum
+
+from iop_model import __version__, report, wording
+from iop_model.explain import Lang, check_lang
+from iop_model.outputs.svg import timeline_svg
+from iop_model.portfolio import Portfolio
+
+__all__ = ["OVERVIEW_COLUMNS", "render_csv", "render_html"]
+
+Date = pendulum.Date
+
+#: The CSV columns of the overview, named as :meth:`Portfolio.to_records` names them.
+OVERVIEW_COLUMNS = (
+    "file",
+    "title",
+    "public_party",
+    "partner",
+    "in_force_start",
+    "in_force_end",
+    "active",
+    "next_action_day",
+    "next_action",
+    "goals",
+    "targets",
+    "late_reports",
+    "flags",
+    "as_of",
+)
+
+
+def _environment() -> Any:
+    try:
+        import jinja2
+    except ImportError as error:  # pragma: no cover - the extra is installed in tests
+        raise ImportError("the web page needs Jinja2: pip install 'iop-model[html]'") from error
+    source = (
+        resources.files("iop_model.outputs")
+        .joinpath("templates/report.html.j2")
+        .read_text(encoding="utf-8")
+    )
+    environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    return environment.from_string(source)
+
+
+def _sha256(name: str) -> str | None:
+    path = Path(name)
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+
+
+def _say(key: str, lang: Lang, **values: object) -> str:
+    return wording.say(key, lang, **values)
+
+
+def render_html(
+    portfolio: Portfolio,
+    as_of: Date,
+    lang: Lang = "sv",
+    *,
+    known_on: Date | None = None,
+    hour_rate: Decimal | int | None = None,
+    eur_rate: Decimal | int | None = None,
+) -> str:
+    """The web page: an overview table, then one section per partnership (agreements and
+    decisions with their references, the timeline, goals with explanations, actions,
+    money, flags, criteria, activity figures and provenance)."""
+    from markupsafe import Markup
+
+    lang = check_lang(lang)
+    template = _environment()
+    sections = []
+    for name, case in portfolio.entries:
+        data = report.build(
+            case,
+            as_of,
+            lang,
+            known_on=known_on,
+            input_sha256=_sha256(name),
+            hour_rate=hour_rate,
+            eur_rate=eur_rate,
+        )
+        agreements = [
+            line.strip() for a in data["agreements"] for line in report._agreement_lines(a, lang)
+        ]
+        agreements += report._partnership_lines(data, lang) + report._notes(data, lang)
+        goals = [
+            {
+                "code": goal["status"],
+                "label": goal["label"],
+                "heading": report._goal_heading(goal, lang).rsplit(": ", 1)[0],
+                "text": goal["text"],
+                "follow": report._follow_up_line(goal, lang),
+            }
+            for goal in data["goals"]
+        ]
+        sections.append(
+            {
+                "file": name,
+                "title": report._title(data),
+                "head": report._head_lines(data, lang),
+                "agreements": agreements,
+                "svg": Markup(timeline_svg(case, as_of, lang, known_on)),  # escaped inside
+                "goals": goals,
+                "actions_heading": _say("report.actions", lang, n=data["actions"]["within_days"]),
+                "actions": [
+                    f"{item['text_lang']} ({', '.join(item['rules'])})"
+                    for item in data["actions"]["items"]
+                ],
+                "extra": _blocks(report._extra_lines(data, lang, "")),
+                "activities": [
+                    {
+                        "name": activity["name"],
+                        "figures": [
+                            {"period": report._period_label(f["period"]), "text": f["text"]}
+                            for f in activity["figures"]
+                        ],
+                    }
+                    for activity in data["activities"]
+                ],
+                "provenance": report._provenance_line(data, lang),
+            }
+        )
+    return str(
+        template.render(
+            lang=lang,
+            version=__version__,
+            title=_say("html.title", lang),
+            head=[_say("report.as_of", lang, day=as_of)]
+            + ([] if known_on is None else [_say("report.known_on", lang, day=known_on)]),
+            words=_words(lang),
+            overview=_overview(portfolio, as_of, lang, known_on, eur_rate),
+            partnerships=sections,
+        )
+    )
+
+
+def _blocks(lines: list[str]) -> list[dict[str, Any]]:
+    """Headed blocks from report lines: a line after a blank one is a heading."""
+    blocks: list[dict[str, Any]] = []
+    heading_next = False
+    for line in lines:
+        if not line:
+            heading_next = True
+            continue
+        if heading_next or not blocks:
+            blocks.append({"heading": line, "lines": []})
+            heading_next = False
+        else:
+            blocks[-1]["lines"].append(line.strip())
+    return blocks
+
+
+def _words(lang: Lang) -> dict[str, str]:
+    keys = {
+        "overview": "html.overview",
+        "partnership": "html.col.partnership",
+        "parties": "html.col.parties",
+        "in_force": "html.col.in_force",
+        "next": "html.col.next",
+        "goals": "html.col.goals",
+        "targets": "html.col.targets",
+        "reports": "html.col.reports",
+        "flags": "html.col.flags",
+        "none": "html.none",
+        "file": "html.file",
+        "decisions": "html.decisions",
+        "timeline": "html.timeline",
+        "goals_heading": "report.goals",
+        "figures": "html.figures",
+        "activity": "report.activities",
+        "period": "report.period_column",
+        "figures_col": "report.figures_column",
+        "provenance": "report.provenance",
+    }
+    return {name: _say(key, lang) for name, key in keys.items()}
+
+
+def _overview(
+    portfolio: Portfolio,
+    as_of: Date,
+    lang: Lang,
+    known_on: Date | None,
+    eur_rate: Decimal | int | None,
+) -> list[dict[str, Any]]:
+    rows = []
+    records = portfolio.to_records(known_on or as_of, eur_rate=eur_rate)
+    goals = portfolio.goals(as_of)
+    for record in records:
+        mine = [g for g in goals if g["file"] == record["file"]]
+        in_force = (
+            _say("html.not_known", lang)
+            if record["in_force_start"] is None
+            else f"{record['in_force_start']}–{record['in_force_end']}"
+        )
+        rows.append(
+            {
+                "title": record["title"],
+                "parties": f"{record['public_party']} · {record['partner']}",
+                "in_force": in_force,
+                "next": record[f"next_action_text_{lang}"] or _say("html.none", lang),
+                "goals": [
+                    {"code": g["status"], "label": g[f"label_{lang}"]}
+                    for g in mine
+                    if g["kind"] == "duration"
+                ],
+                "targets": [
+                    {"code": g["status"], "label": g[f"label_{lang}"]}
+                    for g in mine
+                    if g["kind"] == "target"
+                ],
+                "reports": record["late_reports"],
+                "flags": ", ".join(
+                    f"{flag} {_say(f'flag.title.{flag}', lang)}"
+                    for flag in record["flags"].split(", ")
+                    if flag
+                )
+                or _say("html.none", lang),
+            }
+        )
+    return rows
+
+
+def render_csv(portfolio: Portfolio, as_of: Date, **options: Any) -> str:
+    """The overview for a spreadsheet: a byte-order mark and ``;`` between fields, which is
+    what Excel with Swedish settings opens correctly; the columns are the record keys."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(
+        buffer,
+        fieldnames=OVERVIEW_COLUMNS,
+        delimiter=";",
+        lineterminator="\r\n",
+        extrasaction="ignore",
+    )
+    writer.writeheader()
+    for record in portfolio.to_records(as_of, **options):
+        writer.writerow(
+            {k: str(v).lower() if isinstance(v, bool) else v for k, v in record.items()}
+        )
+    return "\ufeff" + buffer.getvalue()

@@ -1,0 +1,137 @@
+"""A partnership's timeline as a small inline SVG, for the web-page report (no matplotlib).
+
+Terms known on the day of knowledge are filled bars (the initial term dark, extensions light);
+terms decided later are dashed outlines labelled "decided later" (T13); each duration goal's
+threshold day and the as-of day are vertical lines drawn at the end of their day (G1, G3).
+Every text is escaped: names come from files.
+
+>>> import pendulum
+>>> from iop_model.cases import molndal
+>>> svg = timeline_svg(molndal.case(), pendulum.date(2019, 6, 30), "en")
+>>> svg.startswith("<svg") and "decided later" in svg
+True
+"""
+
+from __future__ import annotations
+
+from markupsafe import escape
+
+from iop_model import wording
+from iop_model.case import Case
+from iop_model.explain import Lang
+from iop_model.goals import GoalStatus, MinimumDuration
+
+__all__ = ["timeline_svg"]
+
+_WIDTH = 720
+_LEFT = 190
+_ROW = 34
+_COLORS = {
+    "initial": "#1f5f8b",
+    "extension": "#5aa0d0",
+    "later": "#8a8a8a",
+    "secured": "#2e7d32",
+    "missed": "#b22222",
+    "open": "#6b6b6b",
+    "as_of": "#c05a00",
+}
+
+
+def timeline_svg(case: Case, as_of: object, lang: Lang, known_on: object = None) -> str:
+    """The case's partnership as an SVG string, as known on ``known_on`` (default ``as_of``)."""
+    from iop_model.term import calendar_day
+
+    day = calendar_day(as_of, "as_of")
+    knowledge = day if known_on is None else calendar_day(known_on, "known_on")
+    full = case.partnership
+    known = {}
+    if full.known_on(knowledge):
+        known = {a.id: a for a in full.as_known_on(knowledge).agreements}
+    first = full.start
+    last = max(full.end, day)
+    start_year, end_year = first.year, last.year + 1
+    span = (end_year - start_year) * 365.25
+
+    per_day = (_WIDTH - _LEFT - 10) / span
+
+    def x(d: object) -> float:
+        ordinal = d.toordinal()  # type: ignore[attr-defined]
+        origin = type(first)(start_year, 1, 1).toordinal()
+        return float(_LEFT + (ordinal - origin) / span * (_WIDTH - _LEFT - 10))
+
+    rows = len(full.agreements)
+    height = 40 + rows * _ROW + 46
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_WIDTH} {height}" '
+        f'width="{_WIDTH}" height="{height}" role="img" '
+        f'aria-label="{escape(wording.say("html.timeline", lang))}">'
+    ]
+    for year in range(start_year, end_year + 1):
+        left = x(type(first)(year, 1, 1))
+        parts.append(
+            f'<line x1="{left:.1f}" y1="24" x2="{left:.1f}" y2="{30 + rows * _ROW}" '
+            'stroke="#dddddd"/>'
+        )
+        if year < end_year:
+            parts.append(f'<text x="{left + 3:.1f}" y="18" font-size="11">{year}</text>')
+    later_drawn = False
+    for row, agreement in enumerate(full.agreements):
+        top = 30 + row * _ROW
+        parts.append(f'<text x="4" y="{top + 19}" font-size="11">{escape(agreement.id)}</text>')
+        seen = known.get(agreement.id)
+        shown = seen.terms if seen is not None else ()
+        for index, term in enumerate(shown):
+            color = _COLORS["initial" if index == 0 else "extension"]
+            parts.append(_bar(x(term.start), x(term.end) + per_day, top, color, solid=True))
+        for term in agreement.terms[len(shown) :]:
+            later_drawn = True
+            parts.append(
+                _bar(x(term.start), x(term.end) + per_day, top, _COLORS["later"], solid=False)
+            )
+    for entry, assessment in zip(case.goals, case.assess(day, known_on=knowledge), strict=True):
+        if not isinstance(entry.goal, MinimumDuration) or entry.subject != "partnership":
+            continue
+        threshold = assessment.figures.get("threshold")
+        if threshold is None:
+            continue
+        status = assessment.status
+        color = (
+            _COLORS["secured"]
+            if status in (GoalStatus.SECURED, GoalStatus.ACHIEVED)
+            else _COLORS["missed"]
+            if status is GoalStatus.MISSED
+            else _COLORS["open"]
+        )
+        at = x(threshold) + per_day
+        parts.append(
+            f'<line x1="{at:.1f}" y1="24" x2="{at:.1f}" y2="{30 + rows * _ROW}" '
+            f'stroke="{color}" stroke-width="2"/>'
+        )
+        label = f"{entry.goal.title(lang)}: {threshold} ({status.label(lang)})"
+        parts.append(
+            f'<text x="{_LEFT}" y="{height - 24}" font-size="11" fill="{color}">'
+            f"{escape(label)}</text>"
+        )
+    now = x(day) + per_day
+    parts.append(
+        f'<line x1="{now:.1f}" y1="24" x2="{now:.1f}" y2="{30 + rows * _ROW}" '
+        f'stroke="{_COLORS["as_of"]}" stroke-dasharray="4 3"/>'
+    )
+    legend = wording.say("report.as_of", lang, day=day)
+    if later_drawn:
+        legend += " · " + wording.say("html.later", lang, day=knowledge)
+    parts.append(f'<text x="{_LEFT}" y="{height - 8}" font-size="11">{escape(legend)}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _bar(left: float, right: float, top: int, color: str, *, solid: bool) -> str:
+    width = max(right - left, 1.0)
+    if solid:
+        return (
+            f'<rect x="{left:.1f}" y="{top + 4}" width="{width:.1f}" height="20" fill="{color}"/>'
+        )
+    return (
+        f'<rect x="{left:.1f}" y="{top + 4}" width="{width:.1f}" height="20" fill="none" '
+        f'stroke="{color}" stroke-dasharray="5 3"/>'
+    )
