@@ -17,6 +17,11 @@ repetitions. These are measurements, not unit tests.
   Target: at most 1.3x.
 - P4: the P1 assessment for 100,000 agreements over 10,000 (time ratio). Target: at most 11.
 - M1: peak memory per agreement while building a portfolio (tracemalloc), reported.
+- P5: the web-page report of a portfolio of 1,000 generated partnership files (1-5
+  agreements each, extensions, activities with reports): load them and render the page
+  (what ``iop-model report DIR --format html`` does), against parsing the same files with
+  ``tomllib``. Target: at most 5x. Peak memory is reported.
+- P6: the size of that page per partnership, reported.
 """
 
 from __future__ import annotations
@@ -243,6 +248,75 @@ def m1(count: int) -> float:
     return peak / count
 
 
+def portfolio_files(folder: Path, count: int, seed: int = 2024) -> None:
+    """Write ``count`` generated partnership files: 1-5 follow-on agreements with extensions,
+    a meeting place with yearly aggregate reports, a goal and a target."""
+    from iop_model import AggregateReport, MeetingPlace
+    from iop_model.case import Case, CaseGoal
+    from iop_model.targets import ActivityTarget, Indicator
+
+    rng = random.Random(seed)
+    for number in range(count):
+        agreements: list[Agreement] = []
+        start = pendulum.date(rng.randint(2012, 2020), rng.choice([1, 4, 7]), 1)
+        for index in range(rng.randint(1, 5)):
+            agreement = Agreement(
+                f"p{number}-a{index}",
+                CITY,
+                PARTNER,
+                Term.starting(start, years=rng.choice([1, 2, 3])),
+                decided_on=start.subtract(days=30),
+                follows=agreements[-1].id if agreements else None,
+            )
+            if rng.random() < 0.5:
+                agreement = agreement.extend(Extension(agreement.end, "Nämnden", years=1))
+            agreements.append(agreement)
+            start = agreement.span.next_start
+        first = agreements[0]
+        reports = [
+            AggregateReport(
+                Term.year(year), occasions=rng.randint(1, 40), total_visitors=rng.randint(40, 900)
+            )
+            for year in range(first.start.year + 1, first.end.year + 1)
+            if Term.year(year).end <= first.end
+        ]
+        place = MeetingPlace(first.id, f"Mötesplats {number}", reports=reports)
+        goals = [CaseGoal("partnership", MinimumDuration(years=3))]
+        if reports:
+            target = ActivityTarget(Indicator.OCCASIONS, reports[0].period, target=20)
+            goals.append(CaseGoal(place.name, target))
+        case = Case(agreements, [place], goals, title=f"Partnerskap {number}")
+        (folder / f"p{number:04d}.toml").write_text(dumps(case), encoding="utf-8")
+
+
+def p5(count: int) -> tuple[float, float, float, float, int]:
+    """Ratio, library and baseline seconds, bytes per partnership, peak memory (bytes)."""
+    import tomllib
+
+    from iop_model import Portfolio
+    from iop_model.outputs.html import render_html
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        portfolio_files(folder, count)
+        files = sorted(folder.glob("*.toml"))
+
+        def library() -> str:
+            return render_html(Portfolio.load(folder), pendulum.date(2024, 6, 1), "sv")
+
+        def baseline() -> list[Any]:
+            return [tomllib.loads(path.read_text(encoding="utf-8")) for path in files]
+
+        page = library()
+        lib = best_of(library, repeat=2)
+        base = best_of(baseline, repeat=3)
+        tracemalloc.start()
+        library()
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    return lib / base, lib, base, len(page.encode("utf-8")) / count, peak
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -295,6 +369,17 @@ def main(argv: list[str] | None = None) -> int:
         )
     )
     memory = m1(small)
+    partnerships = 100 if args.quick else 1_000
+    ratio5, lib5, base5, size6, peak5 = p5(partnerships)
+    rows.append(
+        (
+            "P5",
+            f"HTML report of {partnerships:,} partnership files vs tomllib",
+            ratio5,
+            5.0,
+            f"{lib5:.2f} s vs {base5:.3f} s; peak {peak5 / 2**20:.0f} MiB",
+        )
+    )
 
     print(f"iop-model {iop_model.__version__} benchmarks, Python {sys.version.split()[0]}")
     print(f"{'id':<4} {'what':<52} {'ratio':>7} {'target':>7}  {'ok':<4} detail")
@@ -307,6 +392,9 @@ def main(argv: list[str] | None = None) -> int:
         )
     print(
         f"{'M1':<4} {'peak memory per agreement while building':<52} {memory / 1024:>6.1f}K {'-':>7}  {'-':<4} tracemalloc, {small:,} agreements"
+    )
+    print(
+        f"{'P6':<4} {'HTML report size per partnership':<52} {size6 / 1024:>6.1f}K {'-':>7}  {'-':<4} {partnerships:,} partnerships"
     )
     if args.check and missed:
         print(f"{missed} target(s) missed", file=sys.stderr)

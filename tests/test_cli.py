@@ -228,7 +228,7 @@ def test_bad_command_lines_exit_2_without_a_traceback(args: list[str], message: 
 def test_missing_file() -> None:
     result = run("report", "no-such-file.toml")
     assert result.returncode == 1
-    assert "cannot read the file" in result.stderr
+    assert "no such file or folder" in result.stderr
 
 
 def test_a_closed_pipe_is_not_a_traceback() -> None:

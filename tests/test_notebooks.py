@@ -46,6 +46,7 @@ def _texts(notebook: Any) -> list[str]:
 
 def test_there_are_three_notebooks() -> None:
     assert [p.name for p in NOTEBOOKS] == [
+        "all-partnerships.ipynb",
         "follow-up-portfolio.ipynb",
         "molndal-konstkollektivet.ipynb",
         "your-own-agreement.ipynb",

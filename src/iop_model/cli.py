@@ -20,6 +20,7 @@ import pendulum
 
 from .errors import FileError, IOPError
 from .explain import Lang
+from .targets import ActivityTarget
 from .term import as_date, today
 
 __all__ = ["main"]
@@ -156,7 +157,7 @@ def _parser() -> argparse.ArgumentParser:
         description="One line per goal, or with --json the assessments as machine-readable "
         "JSON (status, figures, rule IDs and explanations).",
     )
-    assess.add_argument("file", metavar="FILE")
+    assess.add_argument("files", nargs="+", metavar="FILE|DIR")
     with_day_and_lang(assess)
     with_known_on(assess)
     assess.add_argument("--json", action="store_true", help="print JSON")
@@ -168,7 +169,7 @@ def _parser() -> argparse.ArgumentParser:
         "duration goal's threshold day and the as-of day. The format follows the output "
         "file's name: .png, .svg or .pdf.",
     )
-    picture.add_argument("file", metavar="FILE")
+    picture.add_argument("files", nargs="+", metavar="FILE|DIR")
     picture.add_argument(
         "-o", "--output", required=True, metavar="OUT", help="a .png, .svg or .pdf"
     )
@@ -395,9 +396,19 @@ def _emit(args: argparse.Namespace, data: bytes, out: TextIO) -> int:
     return 0
 
 
-def _check(files: list[str], out: TextIO) -> int:
+def _check(given: list[str], out: TextIO) -> int:
+    from pathlib import Path
+
     from .files import check
 
+    files: list[str] = []
+    for name in given:  # a folder stands for every .toml and .json file in it
+        path = Path(name)
+        if path.is_dir():
+            inside = sorted(p for p in path.iterdir() if p.suffix.lower() in (".toml", ".json"))
+            files.extend(str(p) for p in inside if p.is_file())
+        else:
+            files.append(name)
     failed = 0
     for name in files:
         problems = check(name)
@@ -414,47 +425,61 @@ def _check(files: list[str], out: TextIO) -> int:
 
 def _assess(args: argparse.Namespace, out: TextIO) -> int:
     from . import wording
-    from .files import load
+    from .files import load_all
     from .goals import provenance
 
-    case = load(args.file)
+    cases = load_all(args.files)
     as_of, is_today = _as_of(args)
     knowledge = _known_on(args, as_of)
-    assessments = case.assess(as_of, known_on=knowledge)
+    documents = []
+    for name, case in cases:
+        assessments = case.assess(as_of, known_on=knowledge)
+        if args.json:
+            documents.append(
+                {
+                    "file": name,
+                    "as_of": as_of.isoformat(),
+                    "as_of_is_today": is_today,
+                    "known_on": knowledge.isoformat(),
+                    "assessments": [
+                        {"subject_name": entry.subject, **assessment.to_dict()}
+                        for entry, assessment in zip(case.goals, assessments, strict=True)
+                    ],
+                    "provenance": provenance(as_of, knowledge, _sha256(name)),
+                }
+            )
+            continue
+        key = "assess.heading_today" if is_today else "assess.heading"
+        print(wording.say(key, args.lang, file=name, day=as_of), file=out)
+        if knowledge != as_of:
+            print("  " + wording.say("report.known_on", args.lang, day=knowledge), file=out)
+        for entry, assessment in zip(case.goals, assessments, strict=True):
+            goal = entry.goal
+            title = (
+                goal.title(args.lang, case.activity(entry.subject))
+                if isinstance(goal, ActivityTarget)
+                else goal.title(args.lang)
+            )
+            line = wording.say(
+                "assess.line",
+                args.lang,
+                subject=entry.subject,
+                title=title,
+                status=wording.Label(assessment.status.name),
+            )
+            if entry.illustrative:
+                line = wording.say("report.illustrative", args.lang, text=line)
+            print(f"  {line}", file=out)
     if args.json:
-        data = {
-            "file": args.file,
-            "as_of": as_of.isoformat(),
-            "as_of_is_today": is_today,
-            "known_on": knowledge.isoformat(),
-            "assessments": [
-                {"subject_name": entry.subject, **assessment.to_dict()}
-                for entry, assessment in zip(case.goals, assessments, strict=True)
-            ],
-            "provenance": provenance(as_of, knowledge, _sha256(args.file)),
-        }
+        data: Any = documents[0] if len(documents) == 1 else documents
         print(json.dumps(data, ensure_ascii=False, indent=2), file=out)
-        return 0
-    key = "assess.heading_today" if is_today else "assess.heading"
-    print(wording.say(key, args.lang, file=args.file, day=as_of), file=out)
-    if knowledge != as_of:
-        print("  " + wording.say("report.known_on", args.lang, day=knowledge), file=out)
-    for entry, assessment in zip(case.goals, assessments, strict=True):
-        line = wording.say(
-            "assess.line",
-            args.lang,
-            subject=entry.subject,
-            title=entry.goal.title(args.lang),
-            status=wording.Label(assessment.status.name),
-        )
-        if entry.illustrative:
-            line = wording.say("report.illustrative", args.lang, text=line)
-        print(f"  {line}", file=out)
     return 0
 
 
 def _timeline(args: argparse.Namespace, out: TextIO) -> int:
-    from .files import load
+    from pathlib import Path
+
+    from .files import load_all
 
     if not args.output.lower().endswith((".png", ".svg", ".pdf")):
         print("iop-model: the output file must end in .png, .svg or .pdf", file=sys.stderr)
@@ -464,19 +489,27 @@ def _timeline(args: argparse.Namespace, out: TextIO) -> int:
     except ImportError as error:
         print(f"iop-model: {error}", file=sys.stderr)
         return _EXIT_PROBLEM
-    case = load(args.file)
+    cases = load_all(args.files)
     as_of, _ = _as_of(args)
     knowledge = _known_on(args, as_of)
-    goals = [entry.goal for entry in case.minimum_durations() if entry.subject == "partnership"]
-    figure = timeline(
-        case.partnership,
-        as_of=as_of,
-        goals=goals,  # type: ignore[arg-type]
-        lang=args.lang,
-        known_on=knowledge,
-    )
-    figure.savefig(args.output, dpi=150)
-    print(f"{args.output}: timeline as of {as_of}", file=out)
+    target = Path(args.output)
+    for name, case in cases:
+        goals = [e.goal for e in case.minimum_durations() if e.subject == "partnership"]
+        figure = timeline(
+            case.partnership,
+            as_of=as_of,
+            goals=goals,  # type: ignore[arg-type]
+            lang=args.lang,
+            known_on=knowledge,
+        )
+        # one picture per file: several files get the first agreement's id in the name
+        path = (
+            target
+            if len(cases) == 1
+            else target.with_name(f"{target.stem}-{case.agreements[0].id}{target.suffix}")
+        )
+        figure.savefig(path, dpi=150)
+        print(f"{path}: timeline of {name} as of {as_of}", file=out)
     return 0
 
 

@@ -169,6 +169,8 @@ class Assessment:
     #: The day of knowledge (G10): the decisions made by this day were used. ``None`` means
     #: ``as_of``.
     known_on: Date | None = attrs.field(default=None, kw_only=True)
+    #: The explanation, built once on first use (an assessment never changes).
+    _lines: list[Line] | None = attrs.field(default=None, init=False, repr=False, eq=False)
 
     def __getitem__(self, name: str) -> Figure:
         """A figure by name: ``assessment["covered_days"]``."""
@@ -198,8 +200,11 @@ class Assessment:
         return self.figures.get("shortfall")
 
     def lines(self) -> list[Line]:
-        """The explanation as bilingual lines."""
-        return self.goal.explanation(self)
+        """The explanation as bilingual lines (built once)."""
+        if self._lines is None:
+            object.__setattr__(self, "_lines", self.goal.explanation(self))
+        assert self._lines is not None
+        return list(self._lines)
 
     def explain(self, lang: Lang = "sv") -> str:
         """A short exact text (Swedish ``"sv"`` or English ``"en"``) an auditor can check by

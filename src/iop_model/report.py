@@ -23,6 +23,7 @@ from typing import Any
 import pendulum
 
 from . import money, wording
+from .actions import actions_due
 from .activities import (
     Activity,
     MeetingPlace,
@@ -39,7 +40,7 @@ from .criteria import checklist
 from .errors import ActivityError, IOPError
 from .explain import Lang, check_lang
 from .general import GeneralActivity
-from .goals import MinimumDuration, check_known_on, plain, provenance
+from .goals import Assessment, MinimumDuration, check_known_on, plain, provenance
 from .reporting import ReportStatus, follow_up
 from .targets import ActivityTarget
 from .term import Term, trusted_term
@@ -184,6 +185,38 @@ def build(
     values volunteer hours (M5) and ``eur_rate`` (SEK per EUR) lets the state-aid flags
     compare amounts with their ceilings (F2, F3); neither has a default.
     """
+    data, _ = _build(
+        case,
+        as_of,
+        lang,
+        today=today,
+        known_on=known_on,
+        input_sha256=input_sha256,
+        hour_rate=hour_rate,
+        eur_rate=eur_rate,
+    )
+    return data
+
+
+def _build(
+    case: Case,
+    as_of: Date,
+    lang: Lang = "sv",
+    *,
+    today: bool = False,
+    known_on: Date | None = None,
+    input_sha256: str | None = None,
+    hour_rate: Decimal | int | None = None,
+    eur_rate: Decimal | int | None = None,
+) -> tuple[dict[str, Any], tuple[Assessment, ...]]:
+    """The follow-up report of ``case`` as of the end of ``as_of``, with the decisions and
+    reports known on ``known_on`` (default: ``as_of``; G10), as plain data.
+
+    ``today`` marks that ``as_of`` is today's date in Europe/Stockholm; ``input_sha256`` is
+    the SHA-256 of the file the case was read from, for the provenance block; ``hour_rate``
+    values volunteer hours (M5) and ``eur_rate`` (SEK per EUR) lets the state-aid flags
+    compare amounts with their ceilings (F2, F3); neither has a default.
+    """
     if not isinstance(case, Case):
         raise IOPError(f"expected a Case, got {type(case).__name__}", field="case", value=case)
     lang = check_lang(lang)
@@ -217,8 +250,13 @@ def build(
         )
         data["number"] = index + 1
         goals.append(data)
-    actions = case.actions(as_of, ACTION_DAYS, known_on=knowledge)
-    return {
+    # the same as case.actions, with the assessments already made
+    actions = (
+        ()
+        if known is None
+        else actions_due(known, case.goals, assessments, as_of, ACTION_DAYS, knowledge)
+    )
+    return {  # the report's data, and the assessments behind it (for the web page's picture)
         "title": case.title,
         "as_of": as_of.isoformat(),
         "as_of_is_today": today,
@@ -252,7 +290,7 @@ def build(
         else [f.to_dict() for f in flags(case.partnership, knowledge, eur_rate)],
         "evidence": [_evidence(a) for a in agreements],
         "provenance": provenance(as_of, knowledge, input_sha256),
-    }
+    }, assessments
 
 
 def _unit(agreement: Agreement | None) -> str:

@@ -11,6 +11,7 @@ quote rules by their ID.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Iterator, Mapping
 
@@ -85,6 +86,7 @@ class _Registry(Mapping[str, Rule]):
 RULES = _Registry()
 
 
+@functools.lru_cache(maxsize=1)
 def fingerprint() -> str:
     """A SHA-256 of every rule's ID, title, statements and source: two reports with the same
     fingerprint applied the same rule set.

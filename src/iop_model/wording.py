@@ -19,12 +19,14 @@ use so that ``import iop_model`` stays light.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Final, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from .explain import Lang, Line
+from .term import Length, Term
 
 __all__ = [
     "TEXTS",
@@ -134,11 +136,19 @@ def kind_count(kind: str, n: int, lang: Lang) -> str:
     return count(n, one, many, lang)
 
 
+@functools.lru_cache(maxsize=2)
+def _locale(lang: str) -> Any:
+    from babel import Locale
+
+    return Locale.parse(_LOCALES[lang])
+
+
+@functools.lru_cache(maxsize=8192)
 def number(value: int, lang: Lang) -> str:
     """A whole number with digit groups: ``'1 040'`` (non-breaking space) or ``'1,040'``."""
     from babel.numbers import format_decimal
 
-    return str(format_decimal(value, locale=_LOCALES[lang]))
+    return str(format_decimal(value, locale=_locale(lang)))
 
 
 def decimal(value: Fraction | Decimal | int, lang: Lang, places: int = 2) -> str:
@@ -149,7 +159,7 @@ def decimal(value: Fraction | Decimal | int, lang: Lang, places: int = 2) -> str
     exact = Fraction(value) if not isinstance(value, Fraction) else value
     shown = Decimal(exact.numerator) / Decimal(exact.denominator)
     return str(
-        format_decimal(round(shown, places), format="#,##0." + "#" * places, locale=_LOCALES[lang])
+        format_decimal(round(shown, places), format="#,##0." + "#" * places, locale=_locale(lang))
     )
 
 
@@ -159,7 +169,7 @@ def percent(value: Fraction, lang: Lang) -> str:
 
     exact = Decimal(value.numerator) / Decimal(value.denominator)
     pattern = "#,##0.##" + (_NBSP + "%" if lang == "sv" else "%")
-    return str(format_percent(round(exact, 4), format=pattern, locale=_LOCALES[lang]))
+    return str(format_percent(round(exact, 4), format=pattern, locale=_locale(lang)))
 
 
 def period(start: datetime.date, end: datetime.date) -> str:
@@ -184,8 +194,8 @@ def count(n: int, one: str, many: str, lang: Lang) -> str:
 
 def show(value: object, lang: Lang) -> str:
     """A value in a sentence, formatted for ``lang``."""
-    from .term import Length, Term
-
+    if type(value) is str:
+        return value
     if isinstance(value, Label):
         return label(value.code, lang)
     if isinstance(value, Raw):

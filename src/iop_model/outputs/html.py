@@ -93,8 +93,9 @@ def render_html(
     lang = check_lang(lang)
     template = _environment()
     sections = []
+    overview = []
     for name, case in portfolio.entries:
-        data = report.build(
+        data, assessments = report._build(
             case,
             as_of,
             lang,
@@ -103,6 +104,7 @@ def render_html(
             hour_rate=hour_rate,
             eur_rate=eur_rate,
         )
+        overview.append(_overview_row(data, lang))
         agreements = [
             line.strip() for a in data["agreements"] for line in report._agreement_lines(a, lang)
         ]
@@ -123,7 +125,8 @@ def render_html(
                 "title": report._title(data),
                 "head": report._head_lines(data, lang),
                 "agreements": agreements,
-                "svg": Markup(timeline_svg(case, as_of, lang, known_on)),  # escaped inside
+                # escaped inside
+                "svg": Markup(timeline_svg(case, as_of, lang, known_on, assessments)),
                 "goals": goals,
                 "actions_heading": _say("report.actions", lang, n=data["actions"]["within_days"]),
                 "actions": [
@@ -152,7 +155,7 @@ def render_html(
             head=[_say("report.as_of", lang, day=as_of)]
             + ([] if known_on is None else [_say("report.known_on", lang, day=known_on)]),
             words=_words(lang),
-            overview=_overview(portfolio, as_of, lang, known_on, eur_rate),
+            overview=overview,
             partnerships=sections,
         )
     )
@@ -199,49 +202,47 @@ def _words(lang: Lang) -> dict[str, str]:
     return {name: _say(key, lang) for name, key in keys.items()}
 
 
-def _overview(
-    portfolio: Portfolio,
-    as_of: Date,
-    lang: Lang,
-    known_on: Date | None,
-    eur_rate: Decimal | int | None,
-) -> list[dict[str, Any]]:
-    rows = []
-    records = portfolio.to_records(known_on or as_of, eur_rate=eur_rate)
-    goals = portfolio.goals(as_of)
-    for record in records:
-        mine = [g for g in goals if g["file"] == record["file"]]
-        in_force = (
-            _say("html.not_known", lang)
-            if record["in_force_start"] is None
-            else f"{record['in_force_start']}–{record['in_force_end']}"
-        )
-        rows.append(
-            {
-                "title": record["title"],
-                "parties": f"{record['public_party']} · {record['partner']}",
-                "in_force": in_force,
-                "next": record[f"next_action_text_{lang}"] or _say("html.none", lang),
-                "goals": [
-                    {"code": g["status"], "label": g[f"label_{lang}"]}
-                    for g in mine
-                    if g["kind"] == "duration"
-                ],
-                "targets": [
-                    {"code": g["status"], "label": g[f"label_{lang}"]}
-                    for g in mine
-                    if g["kind"] == "target"
-                ],
-                "reports": record["late_reports"],
-                "flags": ", ".join(
-                    f"{flag} {_say(f'flag.title.{flag}', lang)}"
-                    for flag in record["flags"].split(", ")
-                    if flag
-                )
-                or _say("html.none", lang),
-            }
-        )
-    return rows
+def _overview_row(data: dict[str, Any], lang: Lang) -> dict[str, Any]:
+    """One row of the overview, from the partnership's report data (computed once)."""
+    agreements = data["agreements"]
+    first = agreements[0] if agreements else None
+    partnership = data["partnership"]
+    in_force = (
+        _say("html.not_known", lang)
+        if partnership is None
+        else f"{partnership['start']}–{partnership['end']}"
+    )
+    items = data["actions"]["items"]
+    late = {"late", "overdue"}
+    reports = sum(
+        1
+        for a in agreements
+        if a["reporting"]
+        for period in a["reporting"]["periods"]
+        if period["status"] in late
+    )
+    raised = sorted({f["id"] for f in data["flags"] if f["raised"]})
+    return {
+        "title": report._title(data),
+        "parties": "–"
+        if first is None
+        else f"{first['public_party']['name']} · {first['partner']['name']}",
+        "in_force": in_force,
+        "next": items[0]["text_lang"] if items else _say("html.none", lang),
+        "goals": [
+            {"code": g["status"], "label": g["label"]}
+            for g in data["goals"]
+            if g["goal"]["kind"] == "minimum_duration"
+        ],
+        "targets": [
+            {"code": g["status"], "label": g["label"]}
+            for g in data["goals"]
+            if g["goal"]["kind"] != "minimum_duration"
+        ],
+        "reports": reports,
+        "flags": ", ".join(f"{flag} {_say(f'flag.title.{flag}', lang)}" for flag in raised)
+        or _say("html.none", lang),
+    }
 
 
 def render_csv(portfolio: Portfolio, as_of: Date, **options: Any) -> str:

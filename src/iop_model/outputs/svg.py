@@ -14,12 +14,14 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from markupsafe import escape
 
 from iop_model import wording
 from iop_model.case import Case
 from iop_model.explain import Lang
-from iop_model.goals import GoalStatus, MinimumDuration
+from iop_model.goals import Assessment, GoalStatus, MinimumDuration
 
 __all__ = ["timeline_svg"]
 
@@ -37,8 +39,15 @@ _COLORS = {
 }
 
 
-def timeline_svg(case: Case, as_of: object, lang: Lang, known_on: object = None) -> str:
-    """The case's partnership as an SVG string, as known on ``known_on`` (default ``as_of``)."""
+def timeline_svg(
+    case: Case,
+    as_of: object,
+    lang: Lang,
+    known_on: object = None,
+    assessments: Sequence[Assessment] | None = None,
+) -> str:
+    """The case's partnership as an SVG string, as known on ``known_on`` (default ``as_of``);
+    ``assessments`` are the case's goals assessed that way, when already at hand."""
     from iop_model.term import calendar_day
 
     day = calendar_day(as_of, "as_of")
@@ -88,7 +97,9 @@ def timeline_svg(case: Case, as_of: object, lang: Lang, known_on: object = None)
             parts.append(
                 _bar(x(term.start), x(term.end) + per_day, top, _COLORS["later"], solid=False)
             )
-    for entry, assessment in zip(case.goals, case.assess(day, known_on=knowledge), strict=True):
+    if assessments is None:
+        assessments = case.assess(day, known_on=knowledge)
+    for entry, assessment in zip(case.goals, assessments, strict=True):
         if not isinstance(entry.goal, MinimumDuration) or entry.subject != "partnership":
             continue
         threshold = assessment.figures.get("threshold")
