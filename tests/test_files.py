@@ -223,7 +223,7 @@ def test_goal_subject_must_exist() -> None:
     text = AGREEMENT + '[[goals]]\nkind = "minimum_duration"\nsubject = "nope"\nyears = 3\n'
     [problem] = problems_of(text)
     assert problem.startswith(
-        "goals[0].subject: a goal's subject is 'partnership' or an agreement id"
+        "goals[0].subject: a duration goal's subject is 'partnership' or an agreement id"
     )
 
 

@@ -23,7 +23,7 @@ import itertools
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, Final
 
 import attrs
 import pendulum
@@ -63,8 +63,14 @@ A1 = rule(
 )
 
 
+#: The largest count or exact number accepted (A1): every JSON reader keeps integers up to
+#: 2**53 - 1 exact.
+MAX_COUNT: Final = 2**53 - 1
+
+
 def check_count(value: object, field: str) -> int:
-    """Return ``value`` if it is an int >= 0; raise :class:`ActivityError` (A1) otherwise."""
+    """Return ``value`` if it is an int from 0 to :data:`MAX_COUNT`; raise
+    :class:`ActivityError` (A1) otherwise."""
     if type(value) is not int:
         raise ActivityError(
             f"a count is a whole number (int), got {type(value).__name__}",
@@ -74,6 +80,10 @@ def check_count(value: object, field: str) -> int:
         )
     if value < 0:
         raise ActivityError("a count cannot be negative", rule=A1, field=field, value=value)
+    if value > MAX_COUNT:
+        raise ActivityError(
+            f"a count is at most {MAX_COUNT} (2**53 - 1)", rule=A1, field=field, value=value
+        )
     return value
 
 
@@ -93,9 +103,24 @@ def check_exact(value: object, field: str, error: type[IOPError] = ActivityError
         )
     if isinstance(value, Decimal) and not value.is_finite():
         raise error("expected a finite number", rule=A1, field=field, value=value)
+    # bound the work before an exact conversion: 1e3000000 would take seconds
+    if isinstance(value, Decimal) and value != 0 and not -20 <= value.adjusted() <= 16:
+        raise error(
+            f"an exact number lies between 1e-20 and {MAX_COUNT}",
+            rule=A1,
+            field=field,
+            value=value,
+        )
     exact = Fraction(value)
     if exact < 0:
-        raise error("a number of visitors cannot be negative", rule=A1, field=field, value=value)
+        raise error("the number cannot be negative", rule=A1, field=field, value=value)
+    if exact > MAX_COUNT or exact.denominator > MAX_COUNT:
+        raise error(
+            f"an exact number is at most {MAX_COUNT} (2**53 - 1), with a denominator as small",
+            rule=A1,
+            field=field,
+            value=value,
+        )
     return exact
 
 

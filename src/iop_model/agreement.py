@@ -318,6 +318,16 @@ class Agreement:
             try:
                 added = extension.term_after(current_end, self.rounding)
             except IOPError as error:
+                if error.field == "length":  # name the key the extension was given (T1)
+                    part = next(
+                        (p for p in ("years", "months", "days") if getattr(extension, p)), "years"
+                    )
+                    raise type(error)(
+                        error.message,
+                        rule=error.rule,
+                        field=f"{where}.{part}",
+                        value=getattr(extension, part),
+                    ) from None
                 raise error.at(where) from None
             check_max_extent(added.end, self.max_extent, f"{where}.until")
             terms.append(added)

@@ -149,7 +149,14 @@ def _parser() -> argparse.ArgumentParser:
         help="validate agreement files and list every problem",
         description="Exit status 0 when every file is valid, 1 when any has a problem.",
     )
-    check.add_argument("files", nargs="+", metavar="FILE")
+    check.add_argument(
+        "files", nargs="+", metavar="FILE|DIR|-", help="files, folders, or - for standard input"
+    )
+    check.add_argument(
+        "--format",
+        choices=["toml", "json"],
+        help="the format of standard input, or of files whose names do not say (default: toml)",
+    )
 
     assess = commands.add_parser(
         "assess",
@@ -246,7 +253,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         if command == "report":
             return _report(args, stdout)
         if command == "check":
-            return _check(args.files, stdout)
+            return _check(args.files, stdout, args.format)
         if command == "assess":
             return _assess(args, stdout)
         if command == "timeline":
@@ -396,10 +403,11 @@ def _emit(args: argparse.Namespace, data: bytes, out: TextIO) -> int:
     return 0
 
 
-def _check(given: list[str], out: TextIO) -> int:
+def _check(given: list[str], out: TextIO, fmt: str | None = None) -> int:
     from pathlib import Path
 
-    from .files import check
+    from .errors import FileError
+    from .files import check, loads
 
     files: list[str] = []
     for name in given:  # a folder stands for every .toml and .json file in it
@@ -411,7 +419,15 @@ def _check(given: list[str], out: TextIO) -> int:
             files.append(name)
     failed = 0
     for name in files:
-        problems = check(name)
+        if name == "-":
+            try:
+                loads(sys.stdin.read(), fmt or "toml", source="<stdin>")  # type: ignore[arg-type]
+                problems: tuple[Any, ...] = ()
+            except FileError as error:
+                problems = error.problems
+            name = "<stdin>"
+        else:
+            problems = check(name, format=fmt) if fmt else check(name)
         if problems:
             failed += 1
             count = len(problems)

@@ -37,7 +37,7 @@ from decimal import Decimal
 from fractions import Fraction
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 import attrs
 import cattrs
@@ -56,7 +56,7 @@ from .activities import (
 )
 from .agreement import Agreement, TerminationKind
 from .calendar import Roll
-from .case import Case, CaseGoal
+from .case import PARTNERSHIP, Case, CaseGoal
 from .errors import FileError, IOPError, Problem
 from .general import GeneralActivity, Unit
 from .goals import Goal, MinimumDuration
@@ -112,13 +112,17 @@ _GOAL_TAGS = {cls: tag for tag, cls in _GOAL_KINDS.items()}
 
 
 class _InvalidError(Exception):
-    """A leaf problem raised inside a hook: message, value, rule."""
+    """A leaf problem raised inside a hook: message, value, rule, and the key within the
+    table it concerns (``at``), when not the table itself."""
 
-    def __init__(self, message: str, value: object, rule: str | None = None) -> None:
+    def __init__(
+        self, message: str, value: object, rule: str | None = None, at: str | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.value = value
         self.rule = rule
+        self.at = at
 
 
 # --- scalar hooks: strict, never coercing ------------------------------------------------------
@@ -162,8 +166,8 @@ def _structure_exact(value: object, _: type) -> int | Fraction | Decimal:
     if type(value) is int:
         return value
     if isinstance(value, Decimal) and value.is_finite():
-        return value
-    if isinstance(value, str) and _EXACT_TEXT.fullmatch(value):
+        return value  # bounded by the field's own check (A1) before any exact conversion
+    if isinstance(value, str) and len(value) <= 40 and _EXACT_TEXT.fullmatch(value):
         return Fraction(value) if "/" in value else Decimal(value)
     raise _InvalidError('expected an exact number (40, 40.5, "40.5" or "121/3")', value, "A1")
 
@@ -214,6 +218,7 @@ def _converter(detailed: bool = True) -> cattrs.Converter:
     conv = cattrs.Converter(
         forbid_extra_keys=True, omit_if_default=True, detailed_validation=detailed
     )
+    _tables(conv)  # first: the specific hooks below take precedence
     conv.register_structure_hook(Date, _structure_date)
     conv.register_unstructure_hook(Date, lambda d: d)
     conv.register_structure_hook(int, _structure_int)
@@ -278,7 +283,9 @@ def _converter(detailed: bool = True) -> cattrs.Converter:
             ActivityTarget, conv, _cattrs_omit_if_default=True, **target_overrides
         ),
     )
-    if not detailed:
+    if detailed:  # lists are lists: "" or {} is never read as an empty list
+        conv.register_structure_hook_factory(_is_sequence, lambda t: _strict_sequence(conv, t))
+    else:
         conv.register_structure_hook_factory(_is_sequence, lambda t: _sequence_hook(conv, t))
         for party in (PublicParty, IdeaBasedParty):
             conv.register_structure_hook(party, _interned(make_dict_structure_fn(party, conv)))
@@ -333,6 +340,38 @@ def _sequence_hook(conv: cattrs.Converter, kind: Any) -> Callable[[object, Any],
     return structure
 
 
+def _strict_sequence(conv: cattrs.Converter, kind: Any) -> Callable[[object, Any], Any]:
+    """cattrs' own list hook (with per-item paths), after checking the value is a list."""
+    from cattrs.cols import list_structure_factory
+
+    inner = list_structure_factory(kind, conv)
+    make = tuple if typing.get_origin(kind) is tuple else list
+
+    def structure(value: object, _: Any) -> Any:
+        if not isinstance(value, list):
+            raise _InvalidError("expected a list", value)
+        return make(inner(value, kind))
+
+    return structure
+
+
+def _tables(conv: cattrs.Converter) -> None:
+    """Every attrs class is read from a table: a text or a number where a table belongs is
+    said to be one, not a Python message."""
+
+    def factory(cl: Any) -> Callable[[object, Any], Any]:
+        inner = make_dict_structure_fn(cl, conv)
+
+        def structure(value: object, kind: Any) -> Any:
+            if not isinstance(value, Mapping):
+                raise _InvalidError("expected a table", value)
+            return inner(value, kind)
+
+        return structure
+
+    conv.register_structure_hook_factory(attrs.has, factory)
+
+
 def _tagged(conv: cattrs.Converter, base: type, kinds: Mapping[str, type], what: str) -> None:
     """Structure ``base`` from a table with a ``kind`` tag; write the tag back."""
 
@@ -341,9 +380,14 @@ def _tagged(conv: cattrs.Converter, base: type, kinds: Mapping[str, type], what:
         kind = table.get("kind")
         if kind not in kinds:
             raise (
-                _InvalidError(f"expected {what} kind one of {', '.join(map(repr, kinds))}", kind)
+                _InvalidError(
+                    f"expected {what} kind one of {', '.join(map(repr, kinds))}"
+                    + _did_you_mean(kind, kinds),
+                    kind,
+                    at="kind",
+                )
                 if "kind" in table
-                else _InvalidError(f"missing the {what}'s kind", table)
+                else _InvalidError(f"missing the {what}'s kind", table, at="kind")
             )
         rest = {key: val for key, val in table.items() if key != "kind"}
         return conv.structure(rest, kinds[str(kind)])
@@ -374,15 +418,32 @@ def _structure_goal(conv: cattrs.Converter, value: object) -> CaseGoal:
     kind = table.get("kind")
     if kind not in _GOAL_KINDS:
         if "kind" not in table:
-            raise _InvalidError("missing the goal's kind", table)
-        raise _InvalidError(f"expected goal kind one of {', '.join(map(repr, _GOAL_KINDS))}", kind)
+            raise _InvalidError("missing the goal's kind", table, at="kind")
+        raise _InvalidError(
+            f"expected goal kind one of {', '.join(map(repr, _GOAL_KINDS))}"
+            + _did_you_mean(kind, _GOAL_KINDS),
+            kind,
+            at="kind",
+        )
     if "subject" not in table:
         raise KeyError("subject")
     subject = _structure_str(table["subject"], str)
     illustrative = _structure_bool(table.get("illustrative", False), bool)
     rest = {k: v for k, v in table.items() if k not in ("kind", "subject", "illustrative")}
-    goal = conv.structure(rest, _GOAL_KINDS[kind])
+    try:
+        goal = conv.structure(rest, _GOAL_KINDS[kind])
+    except (IOPError, ClassValidationError) as error:  # ActivityTarget.kind is event_kind
+        inner = error.exceptions if isinstance(error, ClassValidationError) else (error,)
+        for sub in inner:
+            if kind == "activity_target" and isinstance(sub, IOPError) and sub.field == "kind":
+                raise _InvalidError(sub.message, sub.value, sub.rule, at="event_kind") from None
+        raise
     return CaseGoal(subject, goal, illustrative)
+
+
+def _did_you_mean(value: object, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(str(value), list(choices), n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _unstructure_goal(conv: cattrs.Converter, entry: CaseGoal) -> dict[str, Any]:
@@ -416,7 +477,7 @@ _FAST = _converter(detailed=False)
 
 
 def _parse(raw: bytes, fmt: Format) -> Any:
-    text = raw.decode("utf-8")
+    text = raw.decode("utf-8").removeprefix("\ufeff")  # a byte-order mark from Windows tools
     if fmt == "toml":
         return tomllib.loads(text, parse_float=Decimal)
     return json.loads(
@@ -425,6 +486,34 @@ def _parse(raw: bytes, fmt: Format) -> Any:
         parse_constant=_no_constant,
         object_pairs_hook=_no_duplicates,
     )
+
+
+_BARE_DAY: Final = re.compile(r"=\s*([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})(?![0-9T:])")
+
+
+def _syntax_problem(raw: bytes, fmt: Format, error: Exception) -> Problem:
+    """The problem of a file its parser refused, said in the library's terms where it can:
+    a day written without quotes that is no calendar day (T1), JSON given as TOML."""
+    text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    if fmt == "toml":
+        where = re.search(r"at line (\d+)", str(error))
+        line = text.splitlines()[int(where.group(1)) - 1] if where else ""
+        bare = _BARE_DAY.search(line)
+        if bare is not None:
+            number = where.group(1) if where else "?"
+            return Problem(
+                "",
+                f"line {number}: a day is written YYYY-MM-DD and must be a calendar day",
+                bare.group(1),
+                rule="T1",
+            )
+        if text.lstrip().startswith(("{", "[{")):
+            return Problem(
+                "",
+                "not valid TOML; the text looks like JSON: give format='json' (or "
+                "--format json, or a file name ending in .json)",
+            )
+    return Problem("", f"not valid {fmt.upper()} (read as {fmt}): {error}")
 
 
 def _no_constant(name: str) -> None:
@@ -490,16 +579,27 @@ def loads(
     if len(raw) > max_bytes:
         raise FileError(
             source,
-            (Problem("", f"the file is {len(raw)} bytes, more than the limit of {max_bytes}"),),
+            (Problem("", f"the file is more than the limit of {max_bytes} bytes (max_bytes)"),),
         )
     try:
         data = _parse(raw, format)
     except UnicodeDecodeError as error:
-        raise FileError(source, (Problem("", f"not UTF-8 text ({error.reason})"),)) from None
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise FileError(
+            source,
+            (
+                Problem(
+                    "",
+                    f"not UTF-8 text at line {line}, column {column} (byte "
+                    f"{raw[error.start]:#04x}); save the file as UTF-8",
+                ),
+            ),
+        ) from None
     except RecursionError:
         raise FileError(source, (Problem("", f"nested deeper than {max_depth} levels"),)) from None
     except (tomllib.TOMLDecodeError, ValueError) as error:
-        raise FileError(source, (Problem("", f"not valid {format.upper()}: {error}"),)) from None
+        raise FileError(source, (_syntax_problem(raw, format, error),)) from None
     paused = gc.isenabled()
     gc.disable()  # a load builds many small acyclic objects: the cyclic collector only costs
     try:
@@ -545,35 +645,138 @@ def _from_data(data: Any, source: str, max_depth: int = DEFAULT_MAX_DEPTH) -> Ca
             _check_depth(data, source, max_depth)
             raw = _CONVERTER.structure(data, _File)
     except (ClassValidationError, IterableValidationError) as group:
-        raise FileError(source, tuple(_problems(group, ""))) from None
+        structural = _problems(group, "")
+        raise FileError(source, _together(structural, _reference_problems(data))) from None
     except _InvalidError as leaf:
-        raise FileError(source, (Problem("", leaf.message, leaf.value, leaf.rule),)) from None
+        leaf_problem = Problem(leaf.at or "", leaf.message, leaf.value, leaf.rule)
+        raise FileError(source, _together([leaf_problem], _reference_problems(data))) from None
+    references = _reference_problems(data)
     problems: list[Problem] = []
     by_id = {agreement.id: agreement for agreement in raw.agreements}
     activities = []
     for index, activity in enumerate(raw.activities):
         agreement = by_id.get(activity.agreement_id)
         if agreement is None:
-            problems.append(
-                Problem(
-                    f"activities[{index}].agreement",
-                    f"no agreement with this id in the file (ids: {', '.join(by_id)})",
-                    activity.agreement_id,
-                )
-            )
-            continue
+            continue  # among the references above
+
         try:
             activities.append(attrs.evolve(activity, agreement=agreement))  # type: ignore[misc]
         except IOPError as error:
             problems.append(_iop_problem(error, f"activities[{index}]"))
-    if problems:
-        raise FileError(source, tuple(problems))
+    if problems or references:  # every problem at once, before the case checks them one by one
+        raise FileError(source, _together(problems, references))
     try:
         return Case(
             raw.agreements, activities, raw.goals, title=raw.title, assumptions=raw.assumptions
         )
     except IOPError as error:
         raise FileError(source, (_iop_problem(error, ""),)) from None
+
+
+def _path_key(problem: Problem) -> list[Any]:
+    """Paths in reading order: ``activities[2]`` before ``activities[10]``."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"([0-9]+)", problem.path)]
+
+
+def _together(first: list[Problem], more: list[Problem]) -> tuple[Problem, ...]:
+    """Problems from both passes, one per path and message, sorted by path."""
+    seen = {p.path for p in first}
+    merged = first + [p for p in more if p.path not in seen]
+    return tuple(sorted(merged, key=_path_key))
+
+
+def _reference_problems(data: Mapping[str, Any]) -> list[Problem]:
+    """The file's cross-references, read from its tables before any object is built, so
+    that they come out with the structural problems: ``follows``, an activity's
+    ``agreement``, a goal's ``subject`` and a target's ``indicator``."""
+    found: list[Problem] = []
+    agreements = data.get("agreements")
+    agreements = agreements if isinstance(agreements, list) else []
+    ids = [a["id"] for a in agreements if isinstance(a, Mapping) and isinstance(a.get("id"), str)]
+    listed = ", ".join(ids) or "none"
+    for index, agreement in enumerate(agreements):
+        if not isinstance(agreement, Mapping):
+            continue
+        follows = agreement.get("follows")
+        if isinstance(follows, str) and follows not in ids:
+            found.append(
+                Problem(
+                    f"agreements[{index}].follows",
+                    f"no agreement with this id in the file{_did_you_mean(follows, ids)} "
+                    f"(ids: {listed})",
+                    follows,
+                    "T14",
+                )
+            )
+    activities = data.get("activities")
+    activities = activities if isinstance(activities, list) else []
+    by_name: dict[str, Mapping[str, Any]] = {}
+    for index, activity in enumerate(activities):
+        if not isinstance(activity, Mapping):
+            continue
+        if isinstance(activity.get("name"), str):
+            by_name.setdefault(activity["name"], activity)
+        ref = activity.get("agreement")
+        if isinstance(ref, str) and ref not in ids:
+            found.append(
+                Problem(
+                    f"activities[{index}].agreement",
+                    f"no agreement with this id in the file{_did_you_mean(ref, ids)} "
+                    f"(ids: {listed})",
+                    ref,
+                )
+            )
+    goals = data.get("goals")
+    goals = goals if isinstance(goals, list) else []
+    for index, goal in enumerate(goals):
+        if not isinstance(goal, Mapping):
+            continue
+        subject, kind = goal.get("subject"), goal.get("kind")
+        if not isinstance(subject, str):
+            continue
+        if kind == "minimum_duration" and subject != PARTNERSHIP and subject not in ids:
+            choices = [PARTNERSHIP, *ids]
+            found.append(
+                Problem(
+                    f"goals[{index}].subject",
+                    f"a duration goal's subject is {PARTNERSHIP!r} or an agreement id"
+                    f"{_did_you_mean(subject, choices)} ({', '.join(map(repr, choices))})",
+                    subject,
+                )
+            )
+        elif kind == "activity_target":
+            activity = by_name.get(subject)
+            if activity is None:
+                found.append(
+                    Problem(
+                        f"goals[{index}].subject",
+                        "an activity target's subject is the name of one of the file's "
+                        f"activities{_did_you_mean(subject, by_name)} "
+                        f"({', '.join(map(repr, by_name)) or 'none'})",
+                        subject,
+                    )
+                )
+                continue
+            indicator = goal.get("indicator")
+            if activity.get("kind") == "general":
+                specs = activity.get("indicators")
+                keys = (
+                    [s["key"] for s in specs or () if isinstance(s, Mapping) and "key" in s]
+                    if isinstance(specs, list)
+                    else []
+                )
+            else:
+                keys = [member.value for member in Indicator]
+            if isinstance(indicator, str) and indicator not in keys:
+                found.append(
+                    Problem(
+                        f"goals[{index}].indicator",
+                        f"no such indicator for this activity{_did_you_mean(indicator, keys)} "
+                        f"(indicators: {', '.join(keys)})",
+                        indicator,
+                    )
+                )
+    return found
 
 
 def _iop_problem(error: IOPError, prefix: str) -> Problem:
@@ -609,7 +812,8 @@ def _problems(error: BaseException, path: str) -> list[Problem]:
             Problem(path if path.endswith(name) else _join(path, name), "missing required field")
         ]
     if isinstance(error, _InvalidError):
-        return [Problem(path, error.message, error.value, error.rule)]
+        where = path if error.at is None else _join(path, error.at)
+        return [Problem(where, error.message, error.value, error.rule)]
     if isinstance(error, IOPError):
         return [_iop_problem(error, path)]
     return [Problem(path, f"invalid value: {error}")]

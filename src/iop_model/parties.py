@@ -36,7 +36,7 @@ P1 = rule(
     "för juridiska personer m.fl.",
 )
 
-_ORG_NUMBER: Final = re.compile(r"(\d{6})-?(\d{4})")
+_ORG_NUMBER: Final = re.compile(r"([0-9]{6})-?([0-9]{4})")  # ASCII digits only
 
 
 def luhn_check_digit(digits: str) -> int:

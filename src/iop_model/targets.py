@@ -209,6 +209,7 @@ class ActivityTarget(Goal):
         if (self.indicator is Indicator.EVENTS) != (self.kind is not None):
             raise GoalError(
                 "an EVENTS target needs an event kind, and only an EVENTS target takes one",
+                rule=A9,
                 field="kind",
                 value=self.kind,
             )

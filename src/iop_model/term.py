@@ -60,7 +60,7 @@ _FIRST_ORDINAL: Final = datetime.date.min.toordinal()
 _LAST_ORDINAL: Final = datetime.date.max.toordinal()
 _plain_from_ordinal: Final = datetime.date.fromordinal
 _plain_from_iso: Final = datetime.date.fromisoformat
-_ISO_DAY: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits only
 
 
 def _from_ordinal(ordinal: int, field: str | None = None) -> Date:
@@ -232,7 +232,19 @@ def check_length_part(value: object, field: str, error: type[IOPError] = TermErr
             field=field,
             value=value,
         )
+    most = _MAX_PART.get(field, _MAX_PART["days"])
+    if value > most:
+        raise error(
+            f"a length keeps its days within the years 1–9999: at most {most} {field}",
+            rule=T1,
+            field=field,
+            value=value,
+        )
     return value
+
+
+#: The longest length parts whose days stay within the years 1–9999 (T1).
+_MAX_PART: Final = {"years": 9998, "months": 9998 * 12, "weeks": 521_775, "days": 3_652_058}
 
 
 def check_positive_length(

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime
 import functools
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import Any, Final, NamedTuple
 
@@ -157,19 +157,21 @@ def decimal(value: Fraction | Decimal | int, lang: Lang, places: int = 2) -> str
     from babel.numbers import format_decimal
 
     exact = Fraction(value) if not isinstance(value, Fraction) else value
-    shown = Decimal(exact.numerator) / Decimal(exact.denominator)
-    return str(
-        format_decimal(round(shown, places), format="#,##0." + "#" * places, locale=_locale(lang))
-    )
+    with localcontext() as context:  # total: enough digits for any bounded value (A1)
+        context.prec = max(28, len(str(abs(exact.numerator) // exact.denominator)) + places + 2)
+        shown = round(Decimal(exact.numerator) / Decimal(exact.denominator), places)
+        return str(format_decimal(shown, format="#,##0." + "#" * places, locale=_locale(lang)))
 
 
 def percent(value: Fraction, lang: Lang) -> str:
     """A fraction as a percentage with at most two decimals: ``'104 %'`` / ``'104%'``."""
     from babel.numbers import format_percent
 
-    exact = Decimal(value.numerator) / Decimal(value.denominator)
     pattern = "#,##0.##" + (_NBSP + "%" if lang == "sv" else "%")
-    return str(format_percent(round(exact, 4), format=pattern, locale=_locale(lang)))
+    with localcontext() as context:  # total, as decimal() above
+        context.prec = max(28, len(str(abs(value.numerator) // value.denominator)) + 8)
+        exact = round(Decimal(value.numerator) / Decimal(value.denominator), 4)
+        return str(format_percent(exact, format=pattern, locale=_locale(lang)))
 
 
 def period(start: datetime.date, end: datetime.date) -> str:
