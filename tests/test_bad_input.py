@@ -42,11 +42,15 @@ def test_finding_1_every_problem_at_once_sorted_by_path() -> None:
     paths = [p.split(":")[0] for p in found]
     assert paths == sorted(paths)
     text = "\n".join(found)
-    assert "agreements[0].follows" in text and "did you mean 'a'" in text
+    assert "agreements[0].follows" in text
+    assert "did you mean 'a'" in text
     assert "activities[0].agreement" in text
-    assert "activities[1].kind" in text and "did you mean 'meeting_place'" in text
-    assert "goals[0].subject" in text and "goals[1].subject" in text
-    assert "goals[2].indicator" in text and "did you mean 'occasions'" in text
+    assert "activities[1].kind" in text
+    assert "did you mean 'meeting_place'" in text
+    assert "goals[0].subject" in text
+    assert "goals[1].subject" in text
+    assert "goals[2].indicator" in text
+    assert "did you mean 'occasions'" in text
 
 
 @pytest.mark.parametrize(
@@ -147,7 +151,8 @@ def test_finding_6_byte_order_mark_and_latin_1() -> None:
     with pytest.raises(FileError) as caught:
         loads(latin)
     message = str(caught.value)
-    assert "line 5" in message and "UTF-8" in message
+    assert "line 5" in message
+    assert "UTF-8" in message
 
 
 def test_finding_7_format_friction() -> None:
