@@ -5,8 +5,9 @@
     python benchmarks/run.py --quick    # smaller portfolios, for a smoke test
 
 Each figure is a ratio: the library's time over a plain baseline's time for the same work,
-so that the figures mean the same on a fast and a slow machine. Times are the best of a few
-repetitions. These are measurements, not unit tests.
+so that the figures mean the same on a fast and a slow machine. Each ratio is the median of
+paired, interleaved runs (library, baseline, library, ...), with the spread of the pairs'
+ratios printed beside it. These are measurements, not unit tests.
 
 - P1: assess ``MinimumDuration(years=3)`` for 100,000 agreements (0–3 extensions each) as of
   one day, against a hand-written stdlib ``datetime`` loop that computes the same end days
@@ -173,7 +174,35 @@ def best_of(function: Callable[[], Any], repeat: int = 5) -> float:
     return min(times)
 
 
-def p1(count: int) -> tuple[float, float, float]:
+def _once(function: Callable[[], Any]) -> float:
+    gc.collect()
+    started = time.perf_counter()
+    function()
+    return time.perf_counter() - started
+
+
+#: The spread (lowest and highest ratio of the pairs) of each figure, for the table.
+SPREAD: dict[str, tuple[float, float]] = {}
+
+
+def paired(
+    key: str, library: Callable[[], Any], baseline: Callable[[], Any], pairs: int = 7
+) -> tuple[float, float, float]:
+    """The median of the ratios of ``pairs`` interleaved runs (library, baseline, library,
+    ...): a load on this shared machine hits both sides of a pair alike. Returns the median
+    ratio and the median times; the spread of the ratios goes to :data:`SPREAD`."""
+    ratios, libs, bases = [], [], []
+    for _ in range(pairs):
+        lib = _once(library)
+        base = _once(baseline)
+        libs.append(lib)
+        bases.append(base)
+        ratios.append(lib / base)
+    SPREAD[key] = (min(ratios), max(ratios))
+    return statistics.median(ratios), statistics.median(libs), statistics.median(bases)
+
+
+def p1(count: int, key: str = "P1") -> tuple[float, float, float]:
     plans = synthetic(count)
     agreements = build(plans)
     as_of_plain = datetime.date(AS_OF.year, AS_OF.month, AS_OF.day)
@@ -182,9 +211,7 @@ def p1(count: int) -> tuple[float, float, float]:
     assert [(e.isoformat(), s) for e, s in expected] == [(e.isoformat(), s) for e, s in got], (
         "answers differ"
     )
-    base = best_of(lambda: baseline(plans, as_of_plain))
-    lib = best_of(lambda: library(agreements, AS_OF))
-    return lib / base, lib, base
+    return paired(key, lambda: library(agreements, AS_OF), lambda: baseline(plans, as_of_plain))
 
 
 def _walk(value: Any) -> int:
@@ -211,9 +238,7 @@ def p2(count: int) -> tuple[float, float, float]:
         def plain() -> int:
             return _walk(json.loads(path.read_text("utf-8")))
 
-        base = best_of(plain)
-        lib = best_of(lambda: load(path, max_bytes=size + 1))
-    return lib / base, lib, base
+        return paired("P2", lambda: load(path, max_bytes=size + 1), plain)
 
 
 def p3() -> tuple[float, float, float]:
@@ -221,20 +246,23 @@ def p3() -> tuple[float, float, float]:
     # PYTHONDONTWRITEBYTECODE is dropped and a first run writes the caches.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
-    def run(code: str) -> float:
-        times = []
-        for _ in range(15):
-            started = time.perf_counter()
-            subprocess.run([sys.executable, "-c", code], check=True, env=env)
-            times.append(time.perf_counter() - started)
-        return statistics.median(times)
+    def once(code: str) -> float:
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True, env=env)
+        return time.perf_counter() - started
 
     for code in ("pass", "import attrs, pendulum", "import iop_model"):
-        subprocess.run([sys.executable, "-c", code], check=True, env=env)  # write caches
-    empty = run("pass")
-    base = run("import attrs, pendulum") - empty
-    lib = run("import iop_model") - empty
-    return lib / base, lib, base
+        once(code)  # write the caches
+    ratios, libs, bases = [], [], []
+    for _ in range(15):  # interleaved: an interpreter start, the baseline, the library
+        empty = once("pass")
+        base = once("import attrs, pendulum") - empty
+        lib = once("import iop_model") - empty
+        ratios.append(lib / base)
+        libs.append(lib)
+        bases.append(base)
+    SPREAD["P3"] = (min(ratios), max(ratios))
+    return statistics.median(ratios), statistics.median(libs), statistics.median(bases)
 
 
 def m1(count: int) -> float:
@@ -308,13 +336,12 @@ def p5(count: int) -> tuple[float, float, float, float, int]:
             return [tomllib.loads(path.read_text(encoding="utf-8")) for path in files]
 
         page = library()
-        lib = best_of(library, repeat=2)
-        base = best_of(baseline, repeat=3)
+        ratio, lib, base = paired("P5", library, baseline, pairs=3)
         tracemalloc.start()
         library()
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-    return lib / base, lib, base, len(page.encode("utf-8")) / count, peak
+    return ratio, lib, base, len(page.encode("utf-8")) / count, peak
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -357,7 +384,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{lib3 * 1000:.0f} ms vs {base3 * 1000:.0f} ms",
         )
     )
-    _, small_lib, _ = p1(small)
+    _, small_lib, _ = p1(small, key="P4 small")
     scaling = lib / small_lib
     rows.append(
         (
@@ -382,13 +409,15 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     print(f"iop-model {iop_model.__version__} benchmarks, Python {sys.version.split()[0]}")
-    print(f"{'id':<4} {'what':<52} {'ratio':>7} {'target':>7}  {'ok':<4} detail")
+    print(f"{'id':<4} {'what':<52} {'ratio':>7} {'target':>7}  {'ok':<4} detail (spread of pairs)")
     missed = 0
     for key, what, value, target, detail in rows:
         ok = value <= target
         missed += not ok
+        low, high = SPREAD.get(key, (value, value))
         print(
             f"{key:<4} {what:<52} {value:>7.2f} {target:>7.2f}  {'yes' if ok else 'NO':<4} {detail}"
+            f" ({low:.2f}–{high:.2f})"
         )
     print(
         f"{'M1':<4} {'peak memory per agreement while building':<52} {memory / 1024:>6.1f}K {'-':>7}  {'-':<4} tracemalloc, {small:,} agreements"
