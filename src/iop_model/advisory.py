@@ -439,7 +439,7 @@ def _ceiling(
         "total": total,
         "period": window,
         "ceiling": int(ceiling.value),
-        "rate": wording.Raw("–" if rate is None else str(rate)),
+        "rate": wording.Raw("–") if rate is None else rate,
     }
     figures: dict[str, object] = {
         "total_eur": exact,
