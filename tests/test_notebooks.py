@@ -26,14 +26,23 @@ def _runner() -> Any:
 
 
 def _texts(notebook: Any) -> list[str]:
-    texts = []
+    """The text outputs, one entry per cell's printed text (the kernel may split one
+    cell's standard output into several stream outputs depending on timing)."""
+    texts: list[str] = []
     for cell in notebook.cells:
         if cell.cell_type != "code":
             continue
+        printing = False
         for output in cell.get("outputs", []):
             if output.output_type == "stream" and output.name == "stdout":
-                texts.append(output.text)
-            elif output.output_type in ("execute_result", "display_data"):
+                if printing:
+                    texts[-1] += output.text
+                else:
+                    texts.append(output.text)
+                printing = True
+                continue
+            printing = False
+            if output.output_type in ("execute_result", "display_data"):
                 data = output.get("data", {})
                 texts.append(
                     data.get("text/markdown")

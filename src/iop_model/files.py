@@ -15,8 +15,8 @@ True
 Traceback (most recent call last):
 ...
 iop_model.errors.FileError: <string>: 3 problems
-  agreements[0].public_party: missing required field
   agreements[0].partner: missing required field
+  agreements[0].public_party: missing required field
   agreements[0].term: missing required field
 """
 
