@@ -183,3 +183,10 @@ def test_report_of_huge_but_valid_counts_does_not_crash() -> None:
     text = (BAD / "largest-valid.toml").read_text(encoding="utf-8")
     case = loads(text)
     assert render_text(build(case, pendulum.date(2025, 1, 1)))
+
+
+def test_fuzz_find_an_indicator_key_that_is_not_text_is_a_problem_not_a_crash() -> None:
+    """Found by tests/test_fuzz.py: a general activity's indicator key given as a list made
+    the cross-reference check end in a TypeError."""
+    found = problems((BAD / "indicator-key-list.toml").read_text(encoding="utf-8"))
+    assert any(p.startswith("activities[0].indicators[0].key") for p in found), found

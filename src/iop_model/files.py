@@ -761,7 +761,11 @@ def _reference_problems(data: Mapping[str, Any]) -> list[Problem]:
             if activity.get("kind") == "general":
                 specs = activity.get("indicators")
                 keys = (
-                    [s["key"] for s in specs or () if isinstance(s, Mapping) and "key" in s]
+                    [
+                        s["key"]
+                        for s in specs
+                        if isinstance(s, Mapping) and isinstance(s.get("key"), str)
+                    ]
                     if isinstance(specs, list)
                     else []
                 )
@@ -772,7 +776,7 @@ def _reference_problems(data: Mapping[str, Any]) -> list[Problem]:
                     Problem(
                         f"goals[{index}].indicator",
                         f"no such indicator for this activity{_did_you_mean(indicator, keys)} "
-                        f"(indicators: {', '.join(keys)})",
+                        f"(indicators: {', '.join(keys) or 'none'})",
                         indicator,
                     )
                 )

@@ -1,0 +1,135 @@
+"""Issue 12: fuzzing the loader from the shipped JSON Schema and from mutated examples.
+
+Whatever the document, :func:`iop_model.loads` either returns a case or raises the
+library's own :class:`FileError` (never a bare exception), and a case that loads can be
+reported in both languages and exported as JSON without a crash (every formatter total).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import pathlib
+import tomllib
+from typing import Any
+
+import pendulum
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis_jsonschema import from_schema
+
+from iop_model import FileError, loads
+from iop_model.report import build, render_text
+
+ROOT = pathlib.Path(__file__).parent.parent
+SCHEMA = json.loads(
+    (ROOT / "src" / "iop_model" / "schema" / "iop-model-1.schema.json").read_text("utf-8")
+)
+EXAMPLES = {
+    path.name: tomllib.loads(path.read_text("utf-8"))
+    for path in sorted((ROOT / "examples").glob("*.toml"))
+}
+AS_OF = pendulum.date(2024, 6, 1)
+
+
+def _jsonable(value: Any) -> Any:
+    """A TOML document as JSON values (TOML days become ``YYYY-MM-DD`` text)."""
+    if isinstance(value, dict):
+        return {key: _jsonable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(item) for item in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+JSON_EXAMPLES = {name: _jsonable(doc) for name, doc in EXAMPLES.items()}
+
+
+def _exercise(document: Any) -> bool:
+    """Load ``document``; report it when it loads. True when it loaded."""
+    try:
+        case = loads(json.dumps(document), "json")
+    except FileError as error:
+        problems = tuple(error.problems)
+        assert problems, "a FileError names at least one problem"
+        assert all(str(problem).strip() for problem in problems)
+        return False
+    for lang in ("sv", "en"):
+        data = build(case, AS_OF, lang)
+        assert render_text(data)
+        json.dumps(data, default=str)
+    return True
+
+
+@settings(
+    max_examples=100,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@given(from_schema(SCHEMA))
+def test_documents_generated_from_the_schema_load_or_fail_with_our_error(
+    document: dict[str, Any],
+) -> None:
+    _exercise(document)
+
+
+def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every key path inside a JSON value, the value itself first."""
+    found = [prefix]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found.extend(_paths(item, (*prefix, key)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found.extend(_paths(item, (*prefix, index)))
+    return found
+
+
+JUNK = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=12),
+    st.sampled_from(
+        ["2019-02-29", "2019-1-1", "１２", "P1Y", "12/0", "1e400", "-1", "", " ", "\x00"]
+    ),
+    st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=4), st.integers(), max_size=2),
+)
+
+
+@st.composite
+def mutated_examples(draw: st.DrawFn) -> Any:
+    """A shipped example with one to three values replaced, removed or duplicated."""
+    document = copy.deepcopy(draw(st.sampled_from(sorted(JSON_EXAMPLES.values(), key=str))))
+    for _ in range(draw(st.integers(min_value=1, max_value=3))):
+        paths = [path for path in _paths(document) if path]
+        if not paths:
+            break
+        path = draw(st.sampled_from(paths))
+        parent = document
+        for step in path[:-1]:
+            parent = parent[step]
+        action = draw(st.sampled_from(["replace", "remove", "duplicate"]))
+        if action == "replace":
+            parent[path[-1]] = draw(JUNK)
+        elif action == "remove":
+            del parent[path[-1]]
+        elif isinstance(parent, list):
+            parent.append(copy.deepcopy(parent[path[-1]]))
+        else:
+            parent[path[-1]] = [parent[path[-1]]]
+    return document
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_examples())
+def test_mutated_examples_load_or_fail_with_our_error(document: Any) -> None:
+    _exercise(document)
+
+
+def test_examples_survive_the_round_trip_through_json() -> None:
+    for name, document in JSON_EXAMPLES.items():
+        assert _exercise(document), name
