@@ -2,6 +2,8 @@
 
 ``default``: 100 examples per property, no deadline (CI machines are shared and slow).
 ``thorough``: 2,000 examples, for a local deep run: ``pytest --hypothesis-profile=thorough``.
+``coverage``: 10 examples, for the branch-coverage run in ``.ci/run`` (which lines run does
+not need many examples; finding bugs does, and the default run does that).
 """
 
 from hypothesis import HealthCheck, settings
@@ -10,4 +12,5 @@ settings.register_profile(
     "default", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.register_profile("thorough", parent=settings.get_profile("default"), max_examples=2000)
+settings.register_profile("coverage", parent=settings.get_profile("default"), max_examples=10)
 settings.load_profile("default")

@@ -63,7 +63,7 @@ def _exercise(document: Any) -> bool:
 
 
 @settings(
-    max_examples=100,
+    max_examples=settings().max_examples,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
@@ -124,7 +124,11 @@ def mutated_examples(draw: st.DrawFn) -> Any:
     return document
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=2 * settings().max_examples,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(mutated_examples())
 def test_mutated_examples_load_or_fail_with_our_error(document: Any) -> None:
     _exercise(document)

@@ -693,12 +693,13 @@ def _reference_problems(data: Mapping[str, Any]) -> list[Problem]:
     agreements = data.get("agreements")
     agreements = agreements if isinstance(agreements, list) else []
     ids = [a["id"] for a in agreements if isinstance(a, Mapping) and isinstance(a.get("id"), str)]
+    known = set(ids)
     listed = ", ".join(ids) or "none"
     for index, agreement in enumerate(agreements):
         if not isinstance(agreement, Mapping):
             continue
         follows = agreement.get("follows")
-        if isinstance(follows, str) and follows not in ids:
+        if isinstance(follows, str) and follows not in known:
             found.append(
                 Problem(
                     f"agreements[{index}].follows",
@@ -717,7 +718,7 @@ def _reference_problems(data: Mapping[str, Any]) -> list[Problem]:
         if isinstance(activity.get("name"), str):
             by_name.setdefault(activity["name"], activity)
         ref = activity.get("agreement")
-        if isinstance(ref, str) and ref not in ids:
+        if isinstance(ref, str) and ref not in known:
             found.append(
                 Problem(
                     f"activities[{index}].agreement",
@@ -734,7 +735,7 @@ def _reference_problems(data: Mapping[str, Any]) -> list[Problem]:
         subject, kind = goal.get("subject"), goal.get("kind")
         if not isinstance(subject, str):
             continue
-        if kind == "minimum_duration" and subject != PARTNERSHIP and subject not in ids:
+        if kind == "minimum_duration" and subject != PARTNERSHIP and subject not in known:
             choices = [PARTNERSHIP, *ids]
             found.append(
                 Problem(
