@@ -397,3 +397,54 @@ def test_contiguous_and_in_total_agree_when_a_contiguous_goal_is_secured(
         in_total = attrs.evolve(goal, contiguous=False).assess(p, day)
         assert in_total.status is contiguous.status
         assert in_total["threshold"] == contiguous["threshold"]
+
+
+# --- issue 12: pinned where mutation testing found the suite silent ---------------------------------
+
+
+def test_G4_G5_in_total_on_the_threshold_day_and_the_day_before() -> None:
+    """Counting in total: ACHIEVED from the threshold day itself (G4), SECURED before (G5)."""
+    p = Partnership(
+        [
+            Agreement("a", CITY, ASSOCIATION, Term.year(2019)),
+            Agreement("b", CITY, ASSOCIATION, Term(D(2021, 1, 1), D(2023, 12, 31)), follows="a"),
+        ]
+    )
+    goal = MinimumDuration(years=3, contiguous=False)
+    # 1,096 days: 365 in 2019, 730 in 2021-2022, the last one on 2023-01-01
+    on_the_day = goal.assess(p, D(2023, 1, 1))
+    assert on_the_day["threshold"] == D(2023, 1, 1)
+    assert on_the_day.status is ACHIEVED
+    assert "G4" in on_the_day.rules
+    assert "G5" not in on_the_day.rules
+    day_before = goal.assess(p, D(2022, 12, 31))
+    assert day_before.status is SECURED
+    assert "G5" in day_before.rules
+    assert "G4" not in day_before.rules
+    assert "(G5)" in day_before.explain("en")
+
+
+def test_G4_G5_contiguous_on_the_day_before_the_threshold() -> None:
+    agreement = Agreement("a", CITY, ASSOCIATION, Term.starting(D(2019, 3, 15), years=3))
+    before = GOAL.assess(agreement, D(2022, 3, 13))
+    assert before.status is SECURED
+    assert before.rules[-1] == "G5"
+    assert GOAL.assess(agreement, D(2022, 3, 14)).rules[-1] == "G4"
+
+
+@given(partnerships(), goals, dates())
+def test_G4_G5_in_total_status_follows_the_threshold(
+    p: Partnership, goal: MinimumDuration, day: pendulum.Date
+) -> None:
+    assessment = attrs.evolve(goal, contiguous=False).assess(p, day)
+    threshold = assessment["threshold"]
+    if threshold is None:
+        assert assessment.status in (OPEN, MISSED)
+        assert "G4" not in assessment.rules
+        assert "G5" not in assessment.rules
+    elif threshold <= day:
+        assert assessment.status is ACHIEVED
+        assert "G4" in assessment.rules
+    else:
+        assert assessment.status is SECURED
+        assert "G5" in assessment.rules

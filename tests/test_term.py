@@ -438,3 +438,84 @@ def test_length_texts() -> None:
     assert str(Length()) == "0 days"
     assert Length().sv() == "0 dagar"
     assert Length(months=14).normalized() == Length(years=1, months=2)
+
+
+# --- issue 12: bounds pinned where mutation testing found the suite silent --------------------------
+
+
+@pytest.mark.parametrize("year", [1, 2, 9998, 9999])
+def test_T1_the_first_and_last_allowed_years(year: int) -> None:
+    assert Term.year(year) == Term(D(year, 1, 1), D(year, 12, 31))
+    assert Term.half_year(year, 1).end == D(year, 6, 30)
+    assert Term.month(year, 12).start == D(year, 12, 1)
+
+
+@pytest.mark.parametrize("year", [0, -1, 10_000, True])
+def test_T1_years_outside_1_to_9999_are_refused(year: int) -> None:
+    for make in (Term.year, lambda y: Term.half_year(y, 1), lambda y: Term.month(y, 1)):
+        with pytest.raises(TermError, match="T1"):
+            make(year)
+
+
+@pytest.mark.parametrize(("month", "days"), [(1, 31), (2, 29), (11, 30), (12, 31)])
+def test_T1_months_1_to_12(month: int, days: int) -> None:
+    assert Term.month(2024, month).days == days
+    assert Term.month(2024, month).start == D(2024, month, 1)
+
+
+@pytest.mark.parametrize("month", [0, 13, -1, True])
+def test_T1_months_outside_1_to_12_are_refused(month: int) -> None:
+    with pytest.raises(TermError, match="T1"):
+        Term.month(2024, month)
+
+
+def test_half_years_are_exact() -> None:
+    assert Term.half_year(2024, 1) == Term(D(2024, 1, 1), D(2024, 6, 30))
+    assert Term.half_year(2024, 2) == Term(D(2024, 7, 1), D(2024, 12, 31))
+    assert Term.half_year(2024, 1).days == 182
+    assert Term.half_year(2023, 1).days == 181
+    assert Term.half_year(2023, 2).days == 184
+    for half in (0, 3, True, 1.0):
+        with pytest.raises(TermError, match="T1"):
+            Term.half_year(2024, half)  # type: ignore[arg-type]
+
+
+def test_T4_the_last_month_of_year_9999_and_one_step_beyond() -> None:
+    """Found while pinning the bounds: a term ending in 9999 could not be measured (T6),
+    because its corresponding day falls in the year 10000."""
+    assert Term.starting(D(9999, 1, 1), months=12).end == D(9999, 12, 31)
+    assert Term.starting(D(9998, 1, 1), years=2) == Term(D(9998, 1, 1), D(9999, 12, 31))
+    assert Term.year(9999).length == Length(years=1)
+    assert Term(D(9999, 12, 1), D(9999, 12, 31)).length == Length(months=1)
+    assert Term(D(9999, 12, 2), D(9999, 12, 31)).length == Length(days=30)
+    assert corresponding_day(D(9998, 12, 31), 12) == D(9999, 12, 31)
+    with pytest.raises(DateError, match="T1"):
+        corresponding_day(D(9999, 1, 1), 12)
+    with pytest.raises(DateError, match="T1"):
+        Term.starting(D(9999, 1, 2), months=12)
+    with pytest.raises(DateError, match="T1"):
+        Term.starting(D(9999, 1, 1), months=13)
+    assert corresponding_day(D(1, 1, 1), 0) == D(1, 1, 1)
+
+
+@given(st.dates(min_value=datetime.date(9990, 1, 1)), st.sampled_from(list(Rounding)))
+def test_T6_every_term_ending_on_the_last_day_has_a_length(
+    start: datetime.date, rounding: Rounding
+) -> None:
+    day = D(start.year, start.month, start.day)
+    term = Term(day, D(9999, 12, 31))
+    try:
+        length = term.measure(rounding)
+    except AmbiguousDateError:
+        return
+    assert Term.starting(day, length.years, length.months, length.days, rounding) == term
+
+
+@pytest.mark.parametrize("rounding", list(Rounding))
+def test_T6_a_month_end_start_skips_the_missing_day_one_month_further(
+    rounding: Rounding,
+) -> None:
+    """From 31 January, the candidate one month further (February) lacks day 31: T6 skips it
+    rather than asking the T5 policy, so REFUSE does not fail on a term within January."""
+    assert length_of(D(2019, 1, 31), D(2019, 1, 31), rounding) == Length(days=1)
+    assert length_of(D(2020, 1, 31), D(2020, 1, 31), rounding) == Length(days=1)

@@ -346,8 +346,21 @@ T4 = rule(
 def end_of(start: Date, length: Length, rounding: Rounding) -> Date:
     """Last day of the term of ``length`` that starts on ``start`` (T4, T5)."""
     check_positive_length(length, "a term")
-    anchor = corresponding_day(start, length.total_months, rounding)
-    return _from_ordinal(anchor.toordinal() + length.days - 1, "length")
+    anchor = _anchor_ordinal(start, length.total_months, rounding)
+    return _from_ordinal(anchor + length.days - 1, "length")
+
+
+def _anchor_ordinal(start: Date, months: int, rounding: Rounding) -> int:
+    """The ordinal of the corresponding day, also when it falls in January of the year
+    10000: the day before it may still be a day of 9999 (``Term.year(9999)`` lasts 12
+    months). Later corresponding days are refused by T1."""
+    try:
+        return corresponding_day(start, months, rounding).toordinal()
+    except DateError:
+        year, month0 = divmod(start.month - 1 + months, 12)
+        if start.year + year == 10_000 and month0 == 0:
+            return _LAST_ORDINAL + start.day
+        raise
 
 
 # --- T5 Missing corresponding day ----------------------------------------------------------------
@@ -456,7 +469,10 @@ def length_of(start: Date, end: Date, rounding: Rounding = DEFAULT_ROUNDING) -> 
             continue
         if candidate == months + 1 and _lacks_corresponding_day(start, candidate):
             continue
-        before = corresponding_day(start, candidate, rounding).toordinal() - 1
+        try:
+            before = _anchor_ordinal(start, candidate, rounding) - 1
+        except DateError:  # a corresponding day after the year 9999 ends after `end`
+            continue
         if before <= end.toordinal():
             years, rest = divmod(candidate, 12)
             return trusted_length(years, rest, end.toordinal() - before)
