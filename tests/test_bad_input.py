@@ -12,7 +12,7 @@ import pathlib
 import pendulum
 import pytest
 
-from iop_model import FileError, IdeaBasedParty, PartyError, loads
+from iop_model import FileError, IdeaBasedParty, IOPError, PartyError, loads
 from iop_model.activities import MAX_COUNT
 from iop_model.report import build, render_text
 from support import run_cli
@@ -190,3 +190,21 @@ def test_fuzz_find_an_indicator_key_that_is_not_text_is_a_problem_not_a_crash() 
     the cross-reference check end in a TypeError."""
     found = problems((BAD / "indicator-key-list.toml").read_text(encoding="utf-8"))
     assert any(p.startswith("activities[0].indicators[0].key") for p in found), found
+
+
+def test_a_mapping_is_never_read_as_a_sequence_in_the_api() -> None:
+    """The API's sequence fields refuse a dict (read as its keys, ``{}`` would be an empty
+    list): the same rule as the file's "expected a list" (finding 3)."""
+    from iop_model import Agreement, Partnership, PublicParty, Term
+
+    with pytest.raises(IOPError, match="expected a sequence of Extension") as caught:
+        Agreement(
+            "a",
+            PublicParty("Kommunen"),
+            IdeaBasedParty("Föreningen"),
+            Term.year(2024),
+            extensions={},  # type: ignore[arg-type]
+        )
+    assert caught.value.field == "extensions"
+    with pytest.raises(IOPError, match="expected a sequence of Agreement"):
+        Partnership({})  # type: ignore[arg-type]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -63,8 +63,9 @@ def instance_of(kind: type, error: type[IOPError], optional: bool = False) -> Va
 
 def sequence_of(value: object, kind: type, field: str, error: type[IOPError]) -> tuple[Any, ...]:
     """``value`` as a tuple of ``kind`` (a list or tuple given by the caller is copied, never
-    changed); text, a non-sequence or a wrong item raises ``error`` with the item's path."""
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+    changed); text, a table (mapping), a non-sequence or a wrong item raises ``error`` with
+    the item's path: a dict is never read as the list of its keys."""
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
         raise error(f"expected a sequence of {kind.__name__}", field=field, value=value)
     items = tuple(value)
     for index, item in enumerate(items):

@@ -25,7 +25,7 @@ from typing import Any, Final
 import attrs
 import pendulum
 
-from ._validators import day, instance_of, optional_day, optional_text, text
+from ._validators import day, instance_of, optional_day, optional_text, sequence_of, text
 from .activities import (
     A1,
     A3,
@@ -131,17 +131,7 @@ class IndicatorReport:
 
 def _tuple(kind: type, field: str) -> Any:
     def convert(value: Iterable[Any]) -> tuple[Any, ...]:
-        if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-            raise ActivityError(f"expected a sequence of {kind.__name__}", field=field, value=value)
-        items = tuple(value)
-        for index, item in enumerate(items):
-            if not isinstance(item, kind):
-                raise ActivityError(
-                    f"expected a {kind.__name__}, got {type(item).__name__}",
-                    field=f"{field}[{index}]",
-                    value=item,
-                )
-        return items
+        return sequence_of(value, kind, field, ActivityError)
 
     return convert
 
