@@ -51,20 +51,9 @@ _COLORS = {
     "later": "#9a9a9a",
 }
 
-_TEXT: dict[str, tuple[str, str]] = {
-    "title": ("IOP timeline", "IOP-tidslinje"),
-    "initial": ("initial term", "första avtalstid"),
-    "extension": ("extension", "förlängning"),
-    "terminated": ("not in force (terminated)", "gäller inte (uppsagt)"),
-    "decision": ("decision", "beslut"),
-    "later": ("decided later: not known on {day}", "beslutat senare: inte känt {day}"),
-    "as_of": ("as of {day}", "per {day}"),
-    "threshold": ("{goal}: {day}", "{goal}: {day}"),
-}
-
 
 def _t(key: str, lang: Lang) -> str:
-    en, sv = _TEXT[key]
+    en, sv = wording.TEXTS[f"plot.{key}"]
     return sv if lang == "sv" else en
 
 

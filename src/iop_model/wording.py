@@ -588,6 +588,15 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Last day in force {day} ({kind}){reference}",
         "Sista giltiga dag {day} ({kind}){reference}",
     ),
+    # the timeline picture (iop_model.plot)
+    "plot.title": ("IOP timeline", "IOP-tidslinje"),
+    "plot.initial": ("initial term", "första avtalstid"),
+    "plot.extension": ("extension", "förlängning"),
+    "plot.terminated": ("not in force (terminated)", "gäller inte (uppsagt)"),
+    "plot.decision": ("decision", "beslut"),
+    "plot.later": ("decided later: not known on {day}", "beslutat senare: inte känt {day}"),
+    "plot.as_of": ("as of {day}", "per {day}"),
+    "plot.threshold": ("{goal}: {day}", "{goal}: {day}"),
     # the web-page report (iop-model report --format html)
     "html.title": (
         "Follow-up of IOP partnerships",
