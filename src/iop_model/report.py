@@ -209,14 +209,7 @@ def _build(
     hour_rate: Decimal | int | None = None,
     eur_rate: Decimal | int | None = None,
 ) -> tuple[dict[str, Any], tuple[Assessment, ...]]:
-    """The follow-up report of ``case`` as of the end of ``as_of``, with the decisions and
-    reports known on ``known_on`` (default: ``as_of``; G10), as plain data.
-
-    ``today`` marks that ``as_of`` is today's date in Europe/Stockholm; ``input_sha256`` is
-    the SHA-256 of the file the case was read from, for the provenance block; ``hour_rate``
-    values volunteer hours (M5) and ``eur_rate`` (SEK per EUR) lets the state-aid flags
-    compare amounts with their ceilings (F2, F3); neither has a default.
-    """
+    """:func:`build`, and the assessments it made (so that callers need not assess again)."""
     if not isinstance(case, Case):
         raise IOPError(f"expected a Case, got {type(case).__name__}", field="case", value=case)
     lang = check_lang(lang)
