@@ -325,3 +325,31 @@ def test_the_shelter_report_shows_money_agreement_years_flags_and_evidence() -> 
     public = [[t for t in row["totals"] if t["by"] == "public"] for row in rows]
     assert [p[0]["amount"] if p else None for p in public] == ["1450000", "1450000", None]
     # the third year's grant was decided 2025-05-20: not known on 2024-06-01 (M3, T13)
+
+
+def test_A3_general_activity_counts_each_day_once_with_the_path() -> None:
+    """The general activity uses the same A3 check as the cultural kinds (one mechanism)."""
+    from iop_model import ActivityError
+
+    calls = CustomIndicator("support_calls", "stödsamtal", "support calls", "calls")
+
+    def make(**fields: object) -> GeneralActivity:
+        return GeneralActivity("a", "J", indicators=[calls], **fields)  # type: ignore[arg-type]
+
+    day = Record(D(2024, 1, 5), {"support_calls": 1})
+    with pytest.raises(
+        ActivityError, match=r"A3: records\[0\] and records\[1\] are the same record"
+    ):
+        make(records=[day, day])
+    make(records=[day, Record(D(2024, 1, 5), {"support_calls": 1}, label="kväll")])
+    with pytest.raises(ActivityError, match="overlap") as caught:
+        make(
+            reports=[
+                IndicatorReport(Term.month(2024, 1), {"support_calls": 3}),
+                IndicatorReport(Term(D(2024, 1, 31), D(2024, 2, 29)), {"support_calls": 3}),
+            ]
+        )
+    assert caught.value.field == "reports[1].period"
+    with pytest.raises(ActivityError, match="the record on 2024-01-05 falls in reports") as hit:
+        make(records=[day], reports=[IndicatorReport(Term.month(2024, 1), {"support_calls": 3})])
+    assert hit.value.field == "records[0].day"

@@ -578,15 +578,18 @@ def calendar_periods(span: Term, unit: str, first: Date | None = None) -> list[T
 
 
 def _check_counted_once(
-    items: tuple[Any, ...], reports: tuple[AggregateReport, ...], field: str
+    items: tuple[Any, ...], reports: tuple[Any, ...], field: str, noun: str = "occasion"
 ) -> None:
-    """A3: no duplicate occasion, no overlapping reports, no occasion inside a report."""
+    """A3: no duplicate occasion, no overlapping reports, no occasion inside a report.
+
+    ``items`` have a ``day`` (and a ``label`` or ``title``), ``reports`` a ``period``; the
+    general activity's records and indicator reports use it too (``noun="record"``)."""
     seen: dict[tuple[Date, object], int] = {}
     for index, item in enumerate(items):
         key = (item.day, getattr(item, "label", None) or getattr(item, "title", None))
         if key in seen:
             raise ActivityError(
-                f"{field}[{seen[key]}] and {field}[{index}] are the same occasion "
+                f"{field}[{seen[key]}] and {field}[{index}] are the same {noun} "
                 f"({item.day.isoformat()}); label them apart if there were two",
                 rule=A3,
                 field=f"{field}[{index}]",
@@ -607,7 +610,7 @@ def _check_counted_once(
         for r, report in enumerate(reports):
             if item.day in report.period:
                 raise ActivityError(
-                    f"the occasion on {item.day.isoformat()} falls in reports[{r}] "
+                    f"the {noun} on {item.day.isoformat()} falls in reports[{r}] "
                     f"({report.period}), which already counts it",
                     rule=A3,
                     field=f"{field}[{index}].day",

@@ -28,11 +28,11 @@ import pendulum
 from ._validators import day, instance_of, optional_day, optional_text, sequence_of, text
 from .activities import (
     A1,
-    A3,
     Activity,
     Figures,
     _agreement_ref,
     _as_of,
+    _check_counted_once,
     _period,
     _reports_in,
     check_count,
@@ -192,7 +192,7 @@ class GeneralActivity(Activity):
                             field=f"{field}[{index}].values.{key}",
                             value=key,
                         )
-        _check_once(self.records, self.reports)
+        _check_counted_once(self.records, self.reports, "records", noun="record")
         self._check_within_agreement()
 
     @property
@@ -241,39 +241,3 @@ class GeneralActivity(Activity):
         return [(f"records[{i}].day", Term(r.day, r.day)) for i, r in enumerate(self.records)] + [
             (f"reports[{i}].period", r.period) for i, r in enumerate(self.reports)
         ]
-
-
-def _check_once(records: tuple[Record, ...], reports: tuple[IndicatorReport, ...]) -> None:
-    """A3 for general activities: a day's record once, no overlapping reports, no record in a
-    report's period."""
-    seen: dict[tuple[Date, str | None], int] = {}
-    for index, record in enumerate(records):
-        key = (record.day, record.label)
-        if key in seen:
-            raise ActivityError(
-                f"records[{seen[key]}] and records[{index}] are the same day "
-                f"({record.day.isoformat()}); label them apart if there were two",
-                rule=A3,
-                field=f"records[{index}]",
-                value=record.day,
-            )
-        seen[key] = index
-    for a, first in enumerate(reports):
-        for b in range(a + 1, len(reports)):
-            if first.period.overlaps(reports[b].period):
-                raise ActivityError(
-                    f"reports[{a}] ({first.period}) and reports[{b}] ({reports[b].period}) overlap",
-                    rule=A3,
-                    field=f"reports[{b}].period",
-                    value=reports[b].period,
-                )
-    for index, record in enumerate(records):
-        for r, report in enumerate(reports):
-            if record.day in report.period:
-                raise ActivityError(
-                    f"the record on {record.day.isoformat()} falls in reports[{r}] "
-                    f"({report.period}), which already counts it",
-                    rule=A3,
-                    field=f"records[{index}].day",
-                    value=record.day,
-                )
