@@ -226,7 +226,9 @@ def test_cli_due_json_csv_and_ics(tmp_path: pathlib.Path) -> None:
     assert table[0]["kind"] == "report_overdue"
     assert table[0]["overdue"] == "true"
     ics = tmp_path / "due.ics"
-    assert run_cli(*args, "--format", "ics", "-o", str(ics)).returncode == 0
+    written = run_cli(*args, "--format", "ics", "-o", str(ics))
+    assert written.returncode == 0
+    assert written.stdout.strip() == f"{ics}: 1 action as of 2025-02-15"
     calendar = icalendar.Calendar.from_ical(ics.read_bytes())
     assert [str(e.get("categories").cats[0]) for e in calendar.walk("VEVENT")] == ["report_overdue"]
 

@@ -21,7 +21,7 @@ import pendulum
 from .errors import FileError, IOPError
 from .explain import Lang
 from .targets import ActivityTarget
-from .term import as_date, today
+from .term import _plural, as_date, today
 
 __all__ = ["main"]
 
@@ -542,23 +542,17 @@ def _due(args: argparse.Namespace, out: TextIO) -> int:
         except ImportError as error:
             print(f"iop-model: {error}", file=sys.stderr)
             return _EXIT_PROBLEM
-        if args.output:
-            _write(args.output, data)
-            print(f"{args.output}: {len(rows)} actions as of {as_of}", file=out)
-        else:
-            out.write(data.decode("utf-8"))
-        return 0
-    if args.format == "json":
-        text = due.render_json(rows, as_of, args.within) + "\n"
+    elif args.format == "json":
+        data = (due.render_json(rows, as_of, args.within) + "\n").encode("utf-8")
     elif args.format == "csv":
-        text = due.render_csv(rows, args.lang)
+        data = due.render_csv(rows, args.lang).encode("utf-8")
     else:
-        text = due.render_text(rows, as_of, args.within, args.lang) + "\n"
+        data = (due.render_text(rows, as_of, args.within, args.lang) + "\n").encode("utf-8")
     if args.output:
-        _write(args.output, text.encode("utf-8"))
-        print(f"{args.output}: {len(rows)} actions as of {as_of}", file=out)
+        _write(args.output, data)
+        print(f"{args.output}: {_plural(len(rows), 'action', 'actions')} as of {as_of}", file=out)
     else:
-        out.write(text)
+        out.write(data.decode("utf-8"))
     return 0
 
 
