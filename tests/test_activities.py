@@ -551,3 +551,117 @@ def test_met_exactly_when_fulfilment_reaches_one(assessment: Assessment) -> None
         assert 0 < fulfilment < 1
     if assessment.status is not GoalStatus.NOT_YET_DUE:
         assert assessment.as_of >= assessment["period"].end  # type: ignore[union-attr]
+
+
+# --- Pinned by mutation testing (tools/mutation.sh) ------------------------------------------
+
+
+def test_exact_text_forms() -> None:
+    from iop_model.activities import exact_text
+
+    assert [exact_text(v) for v in (40, Fraction(81, 2), Fraction(1, 4), Fraction(121, 3))] == [
+        "40",
+        "40.5",
+        "0.25",
+        "121/3",
+    ]
+
+
+def test_calendar_periods_edges() -> None:
+    one_day = Term(D(2019, 6, 1), D(2019, 6, 1))
+    for unit in ("year", "half-year", "month", "agreement-year"):
+        assert calendar_periods(one_day, unit) == [one_day]
+    assert [
+        str(t) for t in calendar_periods(Term(D(2019, 6, 1), D(2019, 12, 31)), "half-year")
+    ] == [
+        "2019-06-01..2019-06-30",
+        "2019-07-01..2019-12-31",
+    ]
+    within = Term(D(2024, 1, 1), D(2024, 12, 31))
+    assert [str(t) for t in calendar_periods(within, "agreement-year", D(2023, 7, 1))] == [
+        "2024-01-01..2024-06-30",
+        "2024-07-01..2024-12-31",
+    ]
+    assert [str(t) for t in calendar_periods(within, "agreement-year")] == [str(within)]
+    with pytest.raises(IOPError) as caught:
+        calendar_periods(Y2019, "week")
+    assert str(caught.value) == (
+        "the unit must be 'year', 'agreement-year', 'half-year' or 'month' (at unit: 'week')"
+    )
+
+
+def test_figures_by_uses_the_agreement_years_and_as_of() -> None:
+    from iop_model import Agreement, IdeaBasedParty, PublicParty
+
+    agreement = Agreement(
+        "a",
+        PublicParty("Kommunen"),
+        IdeaBasedParty("Föreningen"),
+        Term(D(2023, 7, 1), D(2025, 6, 30)),
+    )
+    place = MeetingPlace(
+        agreement, "P", occasions=[Occasion(D(2024, 3, 1), 5), Occasion(D(2024, 9, 1), 7)]
+    )
+    within = Term(D(2024, 1, 1), D(2024, 12, 31))
+    by_year = place.figures_by("agreement-year", within)
+    assert [(str(f.period), f.count) for f in by_year] == [
+        ("2024-01-01..2024-06-30", 1),
+        ("2024-07-01..2024-12-31", 1),
+    ]
+    as_of = place.figures_by("agreement-year", within, as_of=D(2024, 8, 31))
+    assert [f.count for f in as_of] == [1, 0]
+
+
+def test_span_of_an_activity_without_its_agreement_object() -> None:
+    place = MeetingPlace(
+        "a",
+        "P",
+        occasions=[Occasion(D(2019, 5, 1), 5), Occasion(D(2019, 3, 1), 5)],
+        reports=[
+            AggregateReport(Term(D(2019, 1, 1), D(2019, 2, 28)), occasions=2, total_visitors=10)
+        ],
+    )
+    assert place.span() == Term(D(2019, 1, 1), D(2019, 5, 1))
+    assert [(str(f.period), f.count) for f in place.figures_by("year")] == [
+        ("2019-01-01..2019-05-01", 4)
+    ]
+
+
+def test_meeting_place_report_refuses_other_things() -> None:
+    with pytest.raises(ActivityError) as caught:
+        MeetingPlace("a", "P").report("2019-01-01")  # type: ignore[arg-type]
+    assert str(caught.value) == "expected Occasion or AggregateReport (at report)"
+
+
+@pytest.mark.parametrize("kind", ["venue", "residency"])
+def test_venue_and_residency_figures_as_of_and_known_on(kind: str) -> None:
+    events = [
+        Event(EventKind.CONCERT, D(2019, 3, 1), 10),
+        Event(EventKind.CONCERT, D(2019, 9, 1), 20),
+    ]
+    activity: Venue | Residency = (
+        Venue("a", "V", events=events)
+        if kind == "venue"
+        else Residency("a", "R", period=Y2019, outcomes=events)
+    )
+    assert activity.figures(Y2019).count == 2
+    assert activity.figures(Y2019, as_of=D(2019, 6, 30)).total == 10
+    assert activity.figures(Y2019, known_on=D(2019, 6, 30)).total == 10
+    with pytest.raises(IOPError) as caught:
+        activity.figures(Y2019, as_of="2019-06-30")  # type: ignore[arg-type]
+    assert caught.value.field == "as_of"
+    with pytest.raises(IOPError) as caught:
+        activity.figures(Y2019, known_on="2019-06-30")  # type: ignore[arg-type]
+    assert caught.value.field == "known_on"
+
+
+def test_membership_of_one_day() -> None:
+    one_day = Membership("Förening", D(2019, 3, 1), left=D(2019, 3, 1))
+    assert one_day.is_member_on(D(2019, 3, 1))
+    assert not one_day.is_member_on(D(2019, 2, 28))
+    assert not one_day.is_member_on(D(2019, 3, 2))
+    with pytest.raises(ActivityError) as caught:
+        Membership("Förening", D(2019, 3, 1), left=D(2019, 2, 28))
+    assert str(caught.value) == (
+        "T3: left on 2019-02-28, before joining on 2019-03-01 (at left: 2019-02-28)"
+    )

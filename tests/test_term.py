@@ -519,3 +519,101 @@ def test_T6_a_month_end_start_skips_the_missing_day_one_month_further(
     rather than asking the T5 policy, so REFUSE does not fail on a term within January."""
     assert length_of(D(2019, 1, 31), D(2019, 1, 31), rounding) == Length(days=1)
     assert length_of(D(2020, 1, 31), D(2020, 1, 31), rounding) == Length(days=1)
+
+
+# --- Pinned by mutation testing (tools/mutation.sh): exact messages, fields and values -------
+
+
+@pytest.mark.parametrize(
+    ("call", "text"),
+    [
+        (
+            lambda: as_date(datetime.datetime(2019, 1, 1, 12, 0), "x.day"),
+            "T1: a datetime is not a calendar day; take its date in the time zone you mean "
+            "(for example pendulum.instance(value).in_tz('Europe/Stockholm').date())"
+            " (at x.day: 2019-01-01 12:00:00)",
+        ),
+        (
+            lambda: as_date(20190101, "x.day"),  # type: ignore[arg-type]
+            "T1: expected a pendulum.Date, got int (at x.day: 20190101)",
+        ),
+        (
+            lambda: Term.half_year(2019, 3),
+            "T1: half must be 1 or 2 (at half: 3)",
+        ),
+        (
+            lambda: Term.month(2019, 13),
+            "T1: month must be a whole number 1..12 (at month: 13)",
+        ),
+        (
+            lambda: datetime.date(2019, 1, 1) in Term.year(2019),
+            "T1: a datetime.date is not a pendulum.Date; convert it explicitly with "
+            "iop_model.as_date(value) (at day: 2019-01-01)",
+        ),
+    ],
+)
+def test_T1_messages_name_the_field_and_value(call: object, text: str) -> None:
+    with pytest.raises(IOPError) as caught:
+        call()  # type: ignore[operator]
+    assert str(caught.value) == text
+    assert caught.value.rule == "T1"
+
+
+def test_T1_today_is_taken_in_stockholm(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[object] = []
+
+    def fake_today(tz: object = None) -> pendulum.DateTime:
+        asked.append(tz)
+        return pendulum.datetime(2026, 11, 26, 0, 30, tz="Europe/Stockholm")
+
+    monkeypatch.setattr(pendulum, "today", fake_today)
+    assert today() == D(2026, 11, 26)
+    assert [str(getattr(tz, "name", tz)) for tz in asked] == ["Europe/Stockholm"]
+
+
+@pytest.mark.parametrize(
+    ("length", "english", "swedish"),
+    [
+        (Length(years=1), "1 year", "1 år"),
+        (Length(years=2), "2 years", "2 år"),
+        (Length(months=1), "1 month", "1 månad"),
+        (Length(months=2), "2 months", "2 månader"),
+        (Length(days=1), "1 day", "1 dag"),
+        (Length(days=2), "2 days", "2 dagar"),
+        (Length(2, 1, 3), "2 years 1 month 3 days", "2 år 1 månad 3 dagar"),
+        (Length(), "0 days", "0 dagar"),
+    ],
+)
+def test_length_text_in_both_languages(length: Length, english: str, swedish: str) -> None:
+    assert str(length) == english
+    assert length.sv() == swedish
+
+
+def test_T7_lasts_at_least_defaults_and_rounding() -> None:
+    six_months = Term(D(2019, 1, 1), D(2019, 6, 30))
+    assert six_months.lasts_at_least(months=6)
+    assert not six_months.lasts_at_least(months=7)
+    assert six_months.lasts_at_least(days=181)
+    # 2019-01-31 + 1 month: UP ends 2019-02-28, DOWN 2019-02-27, REFUSE cannot tell.
+    short = Term(D(2019, 1, 31), D(2019, 2, 27))
+    assert not short.lasts_at_least(months=1)
+    assert short.lasts_at_least(months=1, rounding=Rounding.DOWN)
+    with pytest.raises(AmbiguousDateError):
+        short.lasts_at_least(months=1, rounding=Rounding.REFUSE)
+
+
+def test_T16_replacement_window_is_pinned() -> None:
+    from iop_model.errors import PartnershipError
+    from iop_model.term import check_replacement
+
+    start, end = D(2019, 1, 1), D(2019, 12, 31)
+    check_replacement(start, end, D(2020, 1, 1), "agreements[1].term.start")  # day after end
+    check_replacement(start, end, D(2019, 1, 2), "agreements[1].term.start")
+    for bad in (D(2020, 1, 2), start):
+        with pytest.raises(PartnershipError) as caught:
+            check_replacement(start, end, bad, "agreements[1].term.start")
+        assert str(caught.value) == (
+            "T16: a replacing agreement starts after the start 2019-01-01 and no later than "
+            "the day after the end 2019-12-31 of the one it replaces "
+            f"(at agreements[1].term.start: {bad.isoformat()})"
+        )

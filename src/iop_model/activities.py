@@ -383,22 +383,6 @@ def figures_text(activity: Activity, figures: Figures, lang: Lang, *, empty: boo
     return text
 
 
-def rounded_text(value: Fraction | int) -> str:
-    """A number rounded once, to two decimals, for display (whole numbers stay whole)."""
-    fraction = Fraction(value)
-    if fraction.denominator == 1:
-        return str(fraction.numerator)
-    return str(
-        (Decimal(fraction.numerator) / Decimal(fraction.denominator)).quantize(Decimal("0.01"))
-    )
-
-
-def readable_text(value: Fraction | int) -> str:
-    """An exact number, with a rounded decimal beside a fraction: ``'212/31 (≈ 6.84)'``."""
-    text = exact_text(value)
-    return f"{text} (≈ {rounded_text(value)})" if "/" in text else text
-
-
 def exact_text(value: Fraction | int) -> str:
     """An exact number in plain text: ``40``, ``40.5`` or ``121/3``."""
     value = Fraction(value)
