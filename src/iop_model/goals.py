@@ -816,15 +816,26 @@ def _contiguous_lines(goal: MinimumDuration, assessment: Assessment, period: _Pe
             threshold=f["threshold"],
         )
     )
-    lines.append(
-        wording.line(
-            "goal.covered",
-            (G9,),
-            day=assessment.as_of,
-            length=f["covered"],
-            days=wording.Days(f["covered_days"]),
+    covered: Length = f["covered"]
+    if covered.years or covered.months:
+        lines.append(
+            wording.line(
+                "goal.covered",
+                (G9,),
+                day=assessment.as_of,
+                length=covered,
+                days=wording.Days(f["covered_days"]),
+            )
         )
-    )
+    else:  # a length of days only: "0 days", not "0 days (0 days)"
+        lines.append(
+            wording.line(
+                "goal.covered_days",
+                (G9,),
+                day=assessment.as_of,
+                days=wording.Days(f["covered_days"]),
+            )
+        )
     return lines
 
 

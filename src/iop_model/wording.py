@@ -148,7 +148,12 @@ def number(value: int, lang: Lang) -> str:
     """A whole number with digit groups: ``'1 040'`` (non-breaking space) or ``'1,040'``."""
     from babel.numbers import format_decimal
 
-    return str(format_decimal(value, locale=_locale(lang)))
+    return _minus(str(format_decimal(value, locale=_locale(lang))), lang)
+
+
+def _minus(text: str, lang: Lang) -> str:
+    """Swedish text writes a negative number with the minus sign (U+2212), not a hyphen."""
+    return "\u2212" + text[1:] if lang == "sv" and text.startswith("-") else text
 
 
 def decimal(value: Fraction | Decimal | int, lang: Lang, places: int = 2) -> str:
@@ -160,7 +165,8 @@ def decimal(value: Fraction | Decimal | int, lang: Lang, places: int = 2) -> str
     with localcontext() as context:  # total: enough digits for any bounded value (A1)
         context.prec = max(28, len(str(abs(exact.numerator) // exact.denominator)) + places + 2)
         shown = round(Decimal(exact.numerator) / Decimal(exact.denominator), places)
-        return str(format_decimal(shown, format="#,##0." + "#" * places, locale=_locale(lang)))
+        shown_text = format_decimal(shown, format="#,##0." + "#" * places, locale=_locale(lang))
+        return _minus(str(shown_text), lang)
 
 
 def percent(value: Fraction, lang: Lang) -> str:
@@ -171,7 +177,7 @@ def percent(value: Fraction, lang: Lang) -> str:
     with localcontext() as context:  # total, as decimal() above
         context.prec = max(28, len(str(abs(value.numerator) // value.denominator)) + 8)
         exact = round(Decimal(value.numerator) / Decimal(value.denominator), 4)
-        return str(format_percent(exact, format=pattern, locale=_locale(lang)))
+        return _minus(str(format_percent(exact, format=pattern, locale=_locale(lang))), lang)
 
 
 def period(start: datetime.date, end: datetime.date) -> str:
