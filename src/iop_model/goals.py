@@ -816,7 +816,8 @@ def _contiguous_lines(goal: MinimumDuration, assessment: Assessment, period: _Pe
             threshold=f["threshold"],
         )
     )
-    covered: Length = f["covered"]
+    covered = f["covered"]
+    assert isinstance(covered, Length)
     if covered.years or covered.months:
         lines.append(
             wording.line(
