@@ -231,3 +231,96 @@ def test_golden_error_messages() -> None:
         else:
             out.append(f"{title}: accepted")
     check_golden("errors.txt", "\n".join(out) + "\n")
+
+
+def _activities() -> list[object]:
+    from iop_model import (
+        AggregateReport,
+        Event,
+        EventKind,
+        MeetingPlace,
+        Membership,
+        Network,
+        Occasion,
+        Residency,
+        Venue,
+    )
+
+    year = Term.year(2019)
+    return [
+        MeetingPlace(
+            "a",
+            "Mötesplatsen",
+            occasions=[Occasion(D(2019, 2, 1), 10), Occasion(D(2019, 3, 1), 11)],
+            reports=[AggregateReport(Term(D(2019, 4, 1), D(2019, 6, 30)), 3, mean_visitors=9)],
+        ),
+        MeetingPlace("a", "Tom mötesplats"),
+        Venue(
+            "a",
+            "Scenen",
+            events=[
+                Event(EventKind.CONCERT, D(2019, 5, 1), 120),
+                Event(EventKind.LECTURE, D(2019, 9, 1), 40),
+            ],
+            reports=[
+                AggregateReport(
+                    Term(D(2019, 10, 1), D(2019, 10, 31)), 2, 100, kind=EventKind.CONCERT
+                )
+            ],
+        ),
+        Residency(
+            "a",
+            "Residenset",
+            period=year,
+            group=("Konstnär",),
+            outcomes=[Event(EventKind.EXHIBITION, D(2019, 11, 5), 300)],
+        ),
+        Network(
+            "a",
+            "Nätverket",
+            memberships=[
+                Membership("Förening 1", D(2018, 5, 1)),
+                Membership("Förening 2", D(2019, 3, 1), left=D(2019, 8, 31)),
+                Membership("Förening 3", D(2019, 6, 1)),
+            ],
+        ),
+    ]
+
+
+def test_golden_activity_targets() -> None:
+    from fractions import Fraction
+
+    from iop_model import ActivityTarget, EventKind, Indicator
+    from iop_model.targets import check_applies
+
+    year = Term.year(2019)
+    targets = []
+    for indicator in Indicator:
+        kinds = list(EventKind) if indicator is Indicator.EVENTS else [None]
+        for kind in kinds:
+            targets += [
+                ActivityTarget(indicator, year, target=2, kind=kind),
+                ActivityTarget(indicator, year, target=Fraction(41, 2), baseline=1, kind=kind),
+                ActivityTarget(indicator, year, target=1, baseline=3, ascending=False, kind=kind),
+            ]
+    targets.append(
+        ActivityTarget(Indicator.OCCASIONS, year, target=5, description="Fem träffar eller fler")
+    )
+    out: list[str] = []
+    for target in targets:
+        out.append(f"==== {target.title('en')} | {target.title('sv')}")
+        out.append(_json(target.to_dict()))
+        for activity in _activities():
+            try:
+                check_applies(target.indicator, activity)
+            except IOPError as error:
+                out.append(f"-- {type(activity).__name__}: {error}")
+                continue
+            for as_of, known_on in (
+                (D(2019, 6, 30), None),
+                (D(2019, 12, 31), None),
+                (D(2020, 1, 31), D(2019, 9, 30)),
+            ):
+                out.append(f"-- {activity.name} as of {as_of}, known on {known_on}")  # type: ignore[attr-defined]
+                out.extend(_assessment_text(target.assess(activity, as_of, known_on)))  # type: ignore[arg-type]
+    check_golden("targets.txt", "\n".join(out) + "\n")

@@ -362,7 +362,7 @@ def figures_text(activity: Activity, figures: Figures, lang: Lang, *, empty: boo
         return ", ".join(
             f"{wording.number(figures.extra.get(i.key, 0), lang)} {i.name(lang)}" for i in custom
         )
-    en_words, sv_words = activity.count_words
+    en_words, sv_words = activity.count_word if figures.count == 1 else activity.count_words
     text = f"{wording.number(figures.count, lang)} {sv_words if lang == 'sv' else en_words}"
     if isinstance(activity, Network):
         joined, left = figures.extra.get("joined", 0), figures.extra.get("left", 0)
@@ -371,9 +371,8 @@ def figures_text(activity: Activity, figures: Figures, lang: Lang, *, empty: boo
         )
     if figures.total is not None:
         mean = "–" if figures.mean is None else wording.decimal(figures.mean, lang)
-        text += ", " + wording.say(
-            "figures.visitors", lang, total=figures.total, mean=wording.Raw(mean)
-        )
+        key = "figures.visitor" if figures.total == 1 else "figures.visitors"
+        text += ", " + wording.say(key, lang, total=figures.total, mean=wording.Raw(mean))
     if figures.by_kind:
         kinds = ", ".join(
             wording.kind_count(EventKind(kind).value, n, lang)
@@ -461,8 +460,9 @@ class Activity(abc.ABC):
     name: str
     description: str
 
-    #: What ``Figures.count`` counts, in English and Swedish.
+    #: What ``Figures.count`` counts, in English and Swedish (``count_word`` for one).
     count_words: tuple[str, str] = ("occasions", "tillfällen")
+    count_word: tuple[str, str] = ("occasion", "tillfälle")
 
     @property
     def agreement_id(self) -> str:
@@ -715,6 +715,7 @@ class Venue(Activity):
     audiences."""
 
     count_words = ("events", "evenemang")
+    count_word = ("event", "evenemang")
 
     agreement: Agreement | str = attrs.field(validator=_agreement_ref)
     name: str = attrs.field(validator=text(ActivityError))
@@ -776,6 +777,7 @@ class Network(Activity):
     """
 
     count_words = ("members at the end", "medlemmar vid slutet")
+    count_word = ("member at the end", "medlem vid slutet")
 
     agreement: Agreement | str = attrs.field(validator=_agreement_ref)
     name: str = attrs.field(validator=text(ActivityError))
@@ -844,6 +846,7 @@ class Residency(Activity):
     ends in outcomes, such as a performance or an exhibition, with a day and an audience."""
 
     count_words = ("productions", "produktioner")
+    count_word = ("production", "produktion")
 
     agreement: Agreement | str = attrs.field(validator=_agreement_ref)
     name: str = attrs.field(validator=text(ActivityError))

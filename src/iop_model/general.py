@@ -202,6 +202,15 @@ class GeneralActivity(Activity):
             return occasions[0].name_en, occasions[0].name_sv
         return ("records", "registreringar")
 
+    @property
+    def count_word(self) -> tuple[str, str]:  # type: ignore[override]
+        """One of what is counted: the indicator's own name (it has no singular form), or
+        ``record``."""
+        occasions = [i for i in self.indicators if i.unit is Unit.OCCASIONS]
+        if occasions:
+            return occasions[0].name_en, occasions[0].name_sv
+        return ("record", "registrering")
+
     def indicator(self, key: str) -> CustomIndicator:
         """The indicator with ``key``."""
         for indicator in self.indicators:

@@ -103,11 +103,15 @@ class Indicator(enum.Enum):
     MEMBERS = "members"  #: network members at the period's end
     PRODUCTIONS = "productions"  #: a residency's productions (outcomes)
 
-    def words(self, lang: Lang, kind: EventKind | None = None) -> str:
-        """The indicator in words."""
+    def words(self, lang: Lang, kind: EventKind | None = None, one: bool = False) -> str:
+        """The indicator in words (``one``: for the number 1: ``'1 occasion'``)."""
         if self is Indicator.EVENTS and kind is not None:
-            return f"{kind.sv}-evenemang" if lang == "sv" else f"{kind.value} events"
-        return (_WORDS_SV if lang == "sv" else _WORDS_EN)[self]
+            if lang == "sv":
+                return f"{kind.sv}-evenemang"
+            return f"{kind.value} event" if one else f"{kind.value} events"
+        if lang == "sv":
+            return (_WORD_SV if one else _WORDS_SV)[self]
+        return (_WORD_EN if one else _WORDS_EN)[self]
 
 
 _WORDS_EN = {
@@ -117,6 +121,22 @@ _WORDS_EN = {
     Indicator.EVENTS: "events",
     Indicator.MEMBERS: "members at the end of the period",
     Indicator.PRODUCTIONS: "productions",
+}
+_WORD_EN = {
+    Indicator.OCCASIONS: "occasion",
+    Indicator.VISITORS: "visitor in total",
+    Indicator.MEAN_VISITORS: "visitor per occasion (mean)",
+    Indicator.EVENTS: "event",
+    Indicator.MEMBERS: "member at the end of the period",
+    Indicator.PRODUCTIONS: "production",
+}
+_WORD_SV = {
+    Indicator.OCCASIONS: "tillfälle",
+    Indicator.VISITORS: "besökare totalt",
+    Indicator.MEAN_VISITORS: "besökare per tillfälle (medelvärde)",
+    Indicator.EVENTS: "evenemang",
+    Indicator.MEMBERS: "medlem vid periodens slut",
+    Indicator.PRODUCTIONS: "produktion",
 }
 _WORDS_SV = {
     Indicator.OCCASIONS: "tillfällen",
@@ -258,7 +278,7 @@ class ActivityTarget(Goal):
             named = getattr(activity, "indicator", None)
             words = named(self.indicator).name(lang) if callable(named) else self.indicator
         else:
-            words = self.indicator.words(lang, self.kind)
+            words = self.indicator.words(lang, self.kind, one=self.target == 1)
         key = "target.at_least" if self.ascending else "target.at_most"
         return wording.say(key, lang, n=_exact_value(self.target), what=words)
 
