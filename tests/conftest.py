@@ -4,7 +4,7 @@
 ``thorough``: 2,000 examples, for a local deep run: ``pytest --hypothesis-profile=thorough``.
 ``coverage``: 10 examples, for the branch-coverage run in ``.ci/run`` (which lines run does
 not need many examples; finding bugs does, and the default run does that).
-``mutation``: 30 examples drawn the same way every run, for ``tools/mutation.sh`` (a mutant's
+``mutation``: 10 examples drawn the same way every run, for ``tools/mutation.sh`` (a mutant's
 verdict must not depend on the luck of the draw).
 """
 
@@ -16,6 +16,6 @@ settings.register_profile(
 settings.register_profile("thorough", parent=settings.get_profile("default"), max_examples=2000)
 settings.register_profile("coverage", parent=settings.get_profile("default"), max_examples=10)
 settings.register_profile(
-    "mutation", parent=settings.get_profile("default"), max_examples=30, derandomize=True
+    "mutation", parent=settings.get_profile("default"), max_examples=10, derandomize=True
 )
 settings.load_profile("default")

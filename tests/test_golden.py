@@ -12,6 +12,7 @@ a dropped rule ID in an explanation survived the rest of the suite.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import json
 import os
@@ -30,6 +31,7 @@ from iop_model import (
     Partnership,
     PublicParty,
     Term,
+    as_date,
 )
 from iop_model.activities import figures_text
 from iop_model.files import load
@@ -217,8 +219,279 @@ def test_golden_built_partnerships() -> None:
     check_golden("partnerships.txt", "\n".join(out) + "\n")
 
 
-def _bad_calls() -> dict[str, Callable[[], object]]:
-    return {}
+def _bad_calls() -> dict[str, Callable[[], object]]:  # noqa: PLR0915
+    """Bad calls, one per error path of the rule modules; the message of each is pinned."""
+    from fractions import Fraction
+
+    from iop_model import (
+        ActivityTarget,
+        AggregateReport,
+        Event,
+        EventKind,
+        Indicator,
+        Length,
+        MeetingPlace,
+        Membership,
+        Network,
+        Occasion,
+        Residency,
+        Venue,
+    )
+    from iop_model.general import GeneralActivity
+
+    year = Term.year(2019)
+    a = _agreement("a", year, decided_on=D(2018, 12, 1))
+    b = _agreement("b", Term.year(2020), decided_on=D(2019, 12, 1), follows="a")
+    ended = a.terminate(D(2019, 6, 30), D(2019, 5, 1), "Nedlagd")
+    place = MeetingPlace("a", "P", occasions=[Occasion(D(2019, 1, 5), 3)])
+    bad: dict[str, Callable[[], object]] = {
+        # term.py
+        "Term start after end": lambda: Term(D(2019, 12, 31), D(2019, 1, 1)),
+        "Term of a datetime.date": lambda: Term(datetime.date(2019, 1, 1), D(2019, 2, 1)),  # type: ignore[arg-type]
+        "Term of text": lambda: Term("2019-01-01", D(2019, 2, 1)),  # type: ignore[arg-type]
+        "Term.year(0)": lambda: Term.year(0),
+        "Term.year(10000)": lambda: Term.year(10000),
+        "Term.year(True)": lambda: Term.year(True),
+        "Term.month(2019, 0)": lambda: Term.month(2019, 0),
+        "Term.half_year(2019, 0)": lambda: Term.half_year(2019, 0),
+        "Term.starting with no length": lambda: Term.starting(D(2019, 1, 1)),
+        "Term.starting beyond 9999": lambda: Term.starting(D(9999, 1, 1), years=2),
+        "Length negative": lambda: Length(years=-1),
+        "Length not whole": lambda: Length(months=1.5),  # type: ignore[arg-type]
+        "Length bool": lambda: Length(days=True),
+        "Length huge": lambda: Length(years=10000),
+        "term.overlaps(text)": lambda: year.overlaps("2019"),  # type: ignore[arg-type]
+        "term.intersection(None)": lambda: year.intersection(None),  # type: ignore[arg-type]
+        "as_date('2019-02-30')": lambda: as_date("2019-02-30"),
+        "as_date('20190101')": lambda: as_date("20190101"),
+        "as_date(None)": lambda: as_date(None, "f"),  # type: ignore[arg-type]
+        # agreement.py
+        "Agreement without id": lambda: _agreement("", year),
+        "Agreement follows itself": lambda: _agreement("a", year, follows="a"),
+        "Agreement max_extent before end": lambda: _agreement("a", year, max_extent=D(2019, 6, 30)),
+        "Agreement replaces without follows": lambda: _agreement("a", year, replaces=True),
+        "Agreement replaces not bool": lambda: _agreement("a", year, follows="x", replaces=1),
+        "Agreement zero notice period": lambda: _agreement("a", year, notice_period=Length()),
+        "Agreement with a party swapped": lambda: Agreement("a", CLUB, CITY, year),  # type: ignore[arg-type]
+        "Agreement term as text": lambda: Agreement("a", CITY, CLUB, "2019"),  # type: ignore[arg-type]
+        "Agreement extensions as text": lambda: Agreement("a", CITY, CLUB, year, extensions=""),  # type: ignore[arg-type]
+        "Extension without length": lambda: Extension(D(2019, 11, 1), "Nämnden"),
+        "Extension with length and until that disagree": lambda: a.extend(
+            Extension(D(2019, 11, 1), "Nämnden", years=1, until=D(2020, 12, 30))
+        ),
+        "Extension decided after the end": lambda: a.extend(
+            Extension(D(2020, 1, 1), "Nämnden", years=1)
+        ),
+        "Extension beyond max_extent": lambda: _agreement(
+            "m", year, max_extent=D(2020, 6, 30)
+        ).extend(Extension(D(2019, 11, 1), "Nämnden", years=1)),
+        "Extension of a terminated agreement": lambda: ended.extend(
+            Extension(D(2019, 6, 1), "Nämnden", years=1)
+        ),
+        "Extension decided before the agreement": lambda: a.extend(
+            Extension(D(2018, 11, 1), "Nämnden", years=1)
+        ),
+        "Extension until before the end": lambda: a.extend(
+            Extension(D(2019, 11, 1), "Nämnden", until=D(2019, 6, 30))
+        ),
+        "terminate twice": lambda: ended.terminate(D(2019, 5, 31), D(2019, 5, 2), "Igen"),
+        "terminate after the end": lambda: a.terminate(D(2020, 6, 30), D(2019, 5, 1), "Sent"),
+        "terminate before the start": lambda: a.terminate(D(2018, 6, 30), D(2018, 5, 1), "Tidigt"),
+        "terminate decided after the day": lambda: a.terminate(
+            D(2019, 6, 30), D(2019, 7, 1), "Efteråt"
+        ),
+        "terminate with a bad kind": lambda: a.terminate(
+            D(2019, 6, 30), D(2019, 5, 1), "x", kind="strike"
+        ),
+        "terminate without reason": lambda: a.terminate(D(2019, 6, 30), D(2019, 5, 1), ""),
+        "agreement.is_active(text)": lambda: a.is_active("2019-01-01"),  # type: ignore[arg-type]
+        "agreement.known_on(text)": lambda: a.known_on("2019-01-01"),  # type: ignore[arg-type]
+        "agreement.as_known_on before decided": lambda: a.as_known_on(D(2018, 1, 1)),
+        "Partnership of one Agreement": lambda: Partnership(a),  # type: ignore[arg-type]
+        "Partnership empty": lambda: Partnership([]),
+        "Partnership same id": lambda: Partnership([a, a]),
+        "Partnership two roots": lambda: Partnership([a, _agreement("c", Term.year(2020))]),
+        "Partnership two successors": lambda: Partnership(
+            [a, b, _agreement("c", Term.year(2020), follows="a")]
+        ),
+        "Partnership circle": lambda: Partnership(
+            [
+                a,
+                _agreement("x", Term.year(2020), follows="y"),
+                _agreement("y", Term.year(2021), follows="x"),
+            ]
+        ),
+        "Partnership overlap": lambda: Partnership(
+            [a, _agreement("c", Term(D(2019, 6, 1), D(2020, 5, 31)), follows="a")]
+        ),
+        "Partnership replacement too late": lambda: Partnership(
+            [a, _agreement("c", Term.year(2021), follows="a", replaces=True)]
+        ),
+        "partnership.get unknown": lambda: Partnership([a, b]).get("z"),
+        "partnership.as_known_on too early": lambda: Partnership([a, b]).as_known_on(D(2018, 1, 1)),
+        # goals.py
+        "MinimumDuration zero": lambda: MinimumDuration(),
+        "MinimumDuration negative": lambda: MinimumDuration(years=-3),
+        "MinimumDuration contiguous text": lambda: MinimumDuration(years=3, contiguous="yes"),  # type: ignore[arg-type]
+        "MinimumDuration description number": lambda: MinimumDuration(years=3, description=3),  # type: ignore[arg-type]
+        "MinimumDuration of an activity": lambda: MinimumDuration(years=3).assess(
+            place,  # type: ignore[arg-type]
+            D(2019, 6, 30),
+        ),
+        "MinimumDuration as_of text": lambda: MinimumDuration(years=3).assess(a, "2019-06-30"),  # type: ignore[arg-type]
+        "MinimumDuration known_on after as_of": lambda: MinimumDuration(years=3).assess(
+            a, D(2019, 6, 30), D(2019, 7, 1)
+        ),
+        "MinimumDuration known_on text": lambda: MinimumDuration(years=3).assess(
+            a,
+            D(2019, 6, 30),
+            "2019-06-01",  # type: ignore[arg-type]
+        ),
+        "assessment['nothing']": lambda: MinimumDuration(years=3).assess(a, D(2019, 6, 30))[
+            "nothing"
+        ],
+        # targets.py
+        "ActivityTarget unknown indicator": lambda: ActivityTarget(
+            "occasionz", year, target=1
+        ).assess(place, D(2019, 12, 31)),
+        "ActivityTarget indicator number": lambda: ActivityTarget(3, year, target=1),  # type: ignore[arg-type]
+        "ActivityTarget EVENTS without kind": lambda: ActivityTarget(
+            Indicator.EVENTS, year, target=1
+        ),
+        "ActivityTarget kind without EVENTS": lambda: ActivityTarget(
+            Indicator.OCCASIONS, year, target=1, kind=EventKind.CONCERT
+        ),
+        "ActivityTarget lower without baseline": lambda: ActivityTarget(
+            Indicator.OCCASIONS, year, target=1, ascending=False
+        ),
+        "ActivityTarget target at baseline": lambda: ActivityTarget(
+            Indicator.OCCASIONS, year, target=5, baseline=5
+        ),
+        "ActivityTarget target above baseline, lower better": lambda: ActivityTarget(
+            Indicator.OCCASIONS,
+            year,
+            target=Fraction(11, 2),
+            baseline=Fraction(1, 3),
+            ascending=False,
+        ),
+        "ActivityTarget target float": lambda: ActivityTarget(
+            Indicator.OCCASIONS, year, target=2.5
+        ),  # type: ignore[arg-type]
+        "ActivityTarget target negative": lambda: ActivityTarget(
+            Indicator.OCCASIONS, year, target=-1
+        ),
+        "ActivityTarget period text": lambda: ActivityTarget(Indicator.OCCASIONS, "2019", target=1),  # type: ignore[arg-type]
+        "ActivityTarget ascending text": lambda: ActivityTarget(
+            Indicator.OCCASIONS,
+            year,
+            target=1,
+            ascending="yes",  # type: ignore[arg-type]
+        ),
+        "ActivityTarget on a network": lambda: ActivityTarget(
+            Indicator.OCCASIONS, year, target=1
+        ).assess(Network("a", "N"), D(2019, 12, 31)),
+        "ActivityTarget general key on a place": lambda: ActivityTarget(
+            "support_calls", year, target=1
+        ).assess(place, D(2019, 12, 31)),
+        "ActivityTarget misspelt general key": lambda: ActivityTarget(
+            "suport_calls", year, target=1
+        ).assess(
+            GeneralActivity.__new__(GeneralActivity)  # type: ignore[call-arg]
+            if False
+            else place,
+            D(2019, 12, 31),
+        ),
+        "ActivityTarget as_of text": lambda: ActivityTarget(
+            Indicator.OCCASIONS, year, target=1
+        ).assess(place, "2019-12-31"),  # type: ignore[arg-type]
+        # activities.py
+        "Occasion negative visitors": lambda: Occasion(D(2019, 1, 1), -1),
+        "Occasion visitors text": lambda: Occasion(D(2019, 1, 1), "5"),  # type: ignore[arg-type]
+        "Occasion day text": lambda: Occasion("2019-01-01", 5),  # type: ignore[arg-type]
+        "Occasion duplicate": lambda: MeetingPlace(
+            "a", "P", occasions=[Occasion(D(2019, 1, 1), 5), Occasion(D(2019, 1, 1), 6)]
+        ),
+        "Occasion inside a report": lambda: MeetingPlace(
+            "a",
+            "P",
+            occasions=[Occasion(D(2019, 1, 10), 5)],
+            reports=[AggregateReport(Term.month(2019, 1), 2, 10)],
+        ),
+        "Reports overlapping": lambda: MeetingPlace(
+            "a",
+            "P",
+            reports=[
+                AggregateReport(Term.month(2019, 1), 2, 10),
+                AggregateReport(Term(D(2019, 1, 31), D(2019, 2, 28)), 2, 10),
+            ],
+        ),
+        "AggregateReport without visitors": lambda: AggregateReport(year, 2),
+        "AggregateReport total and mean disagree": lambda: AggregateReport(
+            year, 26, total_visitors=1000, mean_visitors=40
+        ),
+        "AggregateReport mean float": lambda: AggregateReport(year, 3, mean_visitors=3.5),  # type: ignore[arg-type]
+        "AggregateReport zero occasions with visitors": lambda: AggregateReport(
+            year, 0, total_visitors=5
+        ),
+        "AggregateReport received before the start": lambda: AggregateReport(
+            year, 2, 10, received_on=D(2018, 12, 31)
+        ),
+        "MeetingPlace without name": lambda: MeetingPlace("a", ""),
+        "MeetingPlace agreement number": lambda: MeetingPlace(3, "P"),  # type: ignore[arg-type]
+        "MeetingPlace occasion outside the agreement": lambda: MeetingPlace(
+            a, "P", occasions=[Occasion(D(2020, 1, 1), 3)]
+        ),
+        "MeetingPlace report outside the agreement": lambda: MeetingPlace(
+            a, "P", reports=[AggregateReport(Term(D(2019, 12, 1), D(2020, 1, 31)), 2, 10)]
+        ),
+        "figures of a text period": lambda: place.figures("2019"),  # type: ignore[arg-type]
+        "figures straddling a report": lambda: MeetingPlace(
+            "a", "P", reports=[AggregateReport(year, 2, 10)]
+        ).figures(Term.month(2019, 1)),
+        "Venue event kind text": lambda: Venue(
+            "a", "V", events=[Event("concert", D(2019, 1, 1), 5)]
+        ),  # type: ignore[arg-type]
+        "Venue duplicate event": lambda: Venue(
+            "a",
+            "V",
+            events=[
+                Event(EventKind.CONCERT, D(2019, 1, 1), 5),
+                Event(EventKind.CONCERT, D(2019, 1, 1), 5),
+            ],
+        ),
+        "Residency group text": lambda: Residency("a", "R", period=year, group="Konstnär"),  # type: ignore[arg-type]
+        "Residency empty member": lambda: Residency("a", "R", period=year, group=(" ",)),
+        "Residency outcome before start": lambda: Residency(
+            "a", "R", period=year, outcomes=[Event(EventKind.EXHIBITION, D(2018, 12, 1), 5)]
+        ),
+        "Residency duplicate outcome": lambda: Residency(
+            "a",
+            "R",
+            period=year,
+            outcomes=[
+                Event(EventKind.EXHIBITION, D(2019, 12, 1), 5),
+                Event(EventKind.EXHIBITION, D(2019, 12, 1), 5),
+            ],
+        ),
+        "Network member twice at once": lambda: Network(
+            "a",
+            "N",
+            memberships=[
+                Membership("F", D(2019, 1, 1), left=D(2019, 6, 30)),
+                Membership("F", D(2019, 6, 30)),
+            ],
+        ),
+        "Network member twice, open": lambda: Network(
+            "a",
+            "N",
+            memberships=[Membership("F", D(2019, 1, 1)), Membership("F", D(2019, 8, 1))],
+        ),
+        "Membership without member": lambda: Membership("", D(2019, 1, 1)),
+        "Membership left before joined": lambda: Membership("F", D(2019, 1, 2), left=D(2019, 1, 1)),
+        "MeetingPlace.report of text": lambda: place.report("x"),  # type: ignore[arg-type]
+        "figures_by a week": lambda: place.figures_by("week"),
+    }
+    return bad
 
 
 def test_golden_error_messages() -> None:
@@ -228,9 +501,12 @@ def test_golden_error_messages() -> None:
             call()
         except IOPError as error:
             out.append(f"{title}: {type(error).__name__}: {error}")
+        except Exception as error:  # never a bare exception: fails below
+            out.append(f"{title}: BARE {type(error).__name__}: {error}")
         else:
             out.append(f"{title}: accepted")
     check_golden("errors.txt", "\n".join(out) + "\n")
+    assert not [line for line in out if ": BARE " in line or line.endswith(": accepted")]
 
 
 def _activities() -> list[object]:

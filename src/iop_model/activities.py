@@ -574,7 +574,9 @@ def _check_counted_once(
         if key in seen:
             raise ActivityError(
                 f"{field}[{seen[key]}] and {field}[{index}] are the same {noun} "
-                f"({item.day.isoformat()}); label them apart if there were two",
+                f"({item.day.isoformat()}); "
+                + ("label them apart" if hasattr(item, "label") else "give them different titles")
+                + " if there were two",
                 rule=A3,
                 field=f"{field}[{index}]",
                 value=item.day,
@@ -724,7 +726,7 @@ class Venue(Activity):
     reports: tuple[AggregateReport, ...] = attrs.field(default=(), converter=_reports)
 
     def __attrs_post_init__(self) -> None:
-        _check_counted_once(self.events, self.reports, "events")
+        _check_counted_once(self.events, self.reports, "events", noun="event")
         self._check_within_agreement()
 
     def figures(
@@ -870,7 +872,7 @@ class Residency(Activity):
                     field=f"outcomes[{index}].day",
                     value=outcome.day,
                 )
-        _check_counted_once(self.outcomes, (), "outcomes")
+        _check_counted_once(self.outcomes, (), "outcomes", noun="outcome")
         self._check_within_agreement()
 
     def figures(

@@ -191,7 +191,7 @@ def check_applies(indicator: Indicator | str, subject: object, field: str = "sub
         raise GoalError(
             f"no indicator {indicator!r} on {type(subject).__name__}{hint} "
             f"(indicators: {', '.join(known)})",
-            field=field,
+            field="indicator",
             value=indicator,
         )
     applies = _APPLIES[indicator]
