@@ -665,3 +665,37 @@ def test_membership_of_one_day() -> None:
     assert str(caught.value) == (
         "T3: left on 2019-02-28, before joining on 2019-03-01 (at left: 2019-02-28)"
     )
+
+
+def test_indicator_words_ignore_a_kind_except_for_events() -> None:
+    assert Indicator.OCCASIONS.words("en", EventKind.CONCERT) == "occasions"
+    assert Indicator.OCCASIONS.words("sv", EventKind.CONCERT, one=True) == "tillfälle"
+    assert Indicator.EVENTS.words("en", EventKind.CONCERT) == "concert events"
+    assert Indicator.EVENTS.words("en", EventKind.CONCERT, one=True) == "concert event"
+    assert Indicator.EVENTS.words("sv", EventKind.CONCERT) == "konsert-evenemang"
+    assert Indicator.EVENTS.words("en") == "events"
+
+
+def test_A9_a_descending_target_equal_to_its_baseline_is_refused() -> None:
+    with pytest.raises(GoalError) as caught:
+        ActivityTarget(Indicator.OCCASIONS, Y2019, target=3, baseline=3, ascending=False)
+    assert str(caught.value) == "A9: the target 3 must be below the baseline 3 (at target: 3)"
+
+
+def test_value_of_missing_figures_is_none() -> None:
+    from iop_model.activities import Figures
+
+    empty = Figures(Y2019, 0, None, None, 0)
+    assert ActivityTarget("support_calls", Y2019, target=1).value_of(empty) is None
+    assert ActivityTarget(Indicator.VISITORS, Y2019, target=1).value_of(empty) is None
+    assert ActivityTarget(Indicator.MEAN_VISITORS, Y2019, target=1).value_of(empty) is None
+
+
+def test_exact_value_for_display() -> None:
+    from iop_model.targets import _exact_value
+
+    assert _exact_value(True) is True
+    whole = _exact_value(Fraction(4, 2))
+    assert (whole, type(whole)) == (2, int)
+    assert _exact_value(Decimal("2.5")) == Fraction(5, 2)
+    assert _exact_value("x") == "x"

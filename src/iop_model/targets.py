@@ -312,7 +312,7 @@ class ActivityTarget(Goal):
         rules.append(A7)
         fulfilment: Fraction | None = None
         if actual is not None:
-            fulfilment = _fulfilment(actual, Fraction(self.target), self.base, self.ascending)
+            fulfilment = _fulfilment(actual, Fraction(self.target), self.base)
         if not due:
             status = GoalStatus.NOT_YET_DUE
         elif figures.reports == 0 or actual is None:
@@ -453,10 +453,8 @@ class _Counted:
         return figures_text(self.activity, self.figures, lang, empty=False)
 
 
-def _fulfilment(
-    actual: Fraction, target: Fraction, baseline: Fraction, ascending: bool
-) -> Fraction:
-    """A9: the exact fulfilment, mirrored when lower is better."""
-    if ascending:
-        return (actual - baseline) / (target - baseline)
-    return (baseline - actual) / (baseline - target)
+def _fulfilment(actual: Fraction, target: Fraction, baseline: Fraction) -> Fraction:
+    """A9: the exact fulfilment, (actual − baseline) / (target − baseline). When lower is
+    better the text shows it mirrored, (baseline − actual) / (baseline − target): the same
+    number, since both signs flip."""
+    return (actual - baseline) / (target - baseline)
