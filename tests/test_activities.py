@@ -37,6 +37,7 @@ from support import dates_and_numbers
 
 D = pendulum.date
 Y2019 = Term.year(2019)
+ROOT_EXAMPLES = __import__("pathlib").Path(__file__).parent.parent / "examples"
 
 
 # --- Mölndal 2019 -----------------------------------------------------------------------------------
@@ -699,3 +700,106 @@ def test_exact_value_for_display() -> None:
     assert (whole, type(whole)) == (2, int)
     assert _exact_value(Decimal("2.5")) == Fraction(5, 2)
     assert _exact_value("x") == "x"
+
+
+def test_figures_text_defaults_and_one_visitor() -> None:
+    from iop_model.activities import Figures, figures_text
+    from iop_model.files import load
+
+    shelter = next(
+        a
+        for a in load(ROOT_EXAMPLES / "exempelby-kvinnojour.toml").activities
+        if getattr(a, "indicators", None)
+    )
+    empty = Figures(Y2019, 0, None, None, 1)
+    assert figures_text(shelter, empty, "en").startswith("0 ")
+    assert "1 " not in figures_text(shelter, empty, "en")
+    network = Network("a", "N")
+    assert figures_text(network, empty, "en") == figures_text(
+        network, Figures(Y2019, 0, None, None, 1, extra={"joined": 0, "left": 0}), "en"
+    )
+    one = MeetingPlace("a", "P", occasions=[Occasion(D(2019, 3, 1), 1)])
+    assert figures_text(one, one.figures(Y2019), "en") == "1 occasion, 1 visitor, mean 1"
+    assert figures_text(one, one.figures(Y2019), "sv") == "1 tillfälle, 1 besökare, medelvärde 1"
+
+
+@pytest.mark.parametrize(
+    ("make", "field"),
+    [
+        (lambda: Venue("a", "V", events="x"), "events"),
+        (lambda: Residency("a", "R", period=Y2019, outcomes="x"), "outcomes"),
+        (lambda: Network("a", "N", memberships="x"), "memberships"),
+        (lambda: MeetingPlace("a", "P").figures(Y2019, known_on="x"), "known_on"),
+        (lambda: Network("a", "N").figures(Y2019, as_of="x"), "as_of"),
+        (lambda: Network("a", "N").figures(Y2019, known_on="x"), "known_on"),
+    ],
+)
+def test_bad_sequences_and_days_name_their_field(make: object, field: str) -> None:
+    with pytest.raises(IOPError) as caught:
+        make()  # type: ignore[operator]
+    assert caught.value.field == field
+
+
+def test_reports_of_one_kind_add_up_by_kind() -> None:
+    venue = Venue(
+        "a",
+        "V",
+        reports=[
+            AggregateReport(Term.month(2019, 1), 2, 20, kind=EventKind.CONCERT),
+            AggregateReport(Term.month(2019, 2), 3, 30, kind=EventKind.CONCERT),
+        ],
+    )
+    assert venue.figures(Y2019).by_kind == {"concert": 5}
+
+
+def test_A2_days_of_venues_and_residencies_within_the_agreement() -> None:
+    from iop_model import Agreement, IdeaBasedParty, PublicParty
+
+    agreement = Agreement("a", PublicParty("K"), IdeaBasedParty("F"), Y2019)
+    inside = Event(EventKind.CONCERT, D(2019, 5, 1), 10)
+    outside = Event(EventKind.CONCERT, D(2020, 5, 1), 10)
+    assert Venue(agreement, "V", events=[inside]).span() == Y2019
+    with pytest.raises(ActivityError) as caught:
+        Venue(agreement, "V", events=[outside])
+    assert caught.value.field == "events[0].day"
+    assert (
+        Residency(agreement, "R", period=Term.month(2019, 5), outcomes=[inside])
+        .figures(Y2019)
+        .count
+        == 1
+    )
+    with pytest.raises(ActivityError) as caught:
+        Residency(agreement, "R", period=Term(D(2019, 5, 1), D(2020, 4, 30)))
+    assert caught.value.field == "period"
+    with pytest.raises(ActivityError) as caught:
+        Residency(agreement, "R", period=Term.month(2019, 5), outcomes=[outside])
+    assert caught.value.field == "outcomes[0].day"
+    on_first_day = Event(EventKind.EXHIBITION, D(2019, 5, 1), 10)
+    assert Residency("a", "R", period=Term.month(2019, 5), outcomes=[on_first_day])
+
+
+def test_network_edges() -> None:
+    later_first = Network(
+        "a",
+        "N",
+        memberships=[
+            Membership("F", D(2019, 6, 1)),
+            Membership("F", D(2019, 1, 1), left=D(2019, 3, 31)),
+        ],
+    )
+    assert later_first.figures(Y2019).count == 1
+    network = Network(
+        "a",
+        "N",
+        memberships=[
+            Membership("Old", D(2018, 1, 1), left=D(2019, 1, 1)),
+            Membership("Last", D(2019, 12, 31)),
+            Membership("Long", D(2018, 6, 1)),
+        ],
+    )
+    first_day = network.figures(Y2019, as_of=D(2019, 1, 1))
+    assert (first_day.count, first_day.extra) == (2, {"joined": 0, "left": 1})
+    assert network.figures(Y2019, as_of=D(2019, 6, 30)).count == 1
+    assert network.figures(Y2019).reports == 3
+    before = network.figures(Y2019, as_of=D(2018, 12, 31))
+    assert (before.count, before.reports, before.extra) == (0, 0, {"joined": 0, "left": 0})

@@ -448,3 +448,71 @@ def test_G4_G5_in_total_status_follows_the_threshold(
     else:
         assert assessment.status is SECURED
         assert "G5" in assessment.rules
+
+
+# --- Pinned by mutation testing (tools/mutation.sh) ------------------------------------------
+
+
+def test_figures_repr_and_provenance_of_the_day_of_knowledge() -> None:
+    from iop_model import Agreement, IdeaBasedParty, PublicParty
+
+    agreement = Agreement(
+        "a",
+        PublicParty("K"),
+        IdeaBasedParty("F"),
+        Term.year(2019),
+        decided_on=pendulum.date(2018, 12, 1),
+    )
+    assessment = MinimumDuration(years=3).assess(
+        agreement, pendulum.date(2019, 6, 30), pendulum.date(2019, 1, 31)
+    )
+    assert repr(assessment.figures).startswith("Figures({'required': ")
+    provenance = assessment.to_dict()["provenance"]
+    assert isinstance(provenance, dict)
+    assert (provenance["as_of"], provenance["known_on"]) == ("2019-06-30", "2019-01-31")
+
+
+def test_describe_a_subject_without_a_name() -> None:
+    from iop_model.goals import _describe
+
+    assert _describe(object(), pendulum.date(2019, 1, 1)) == {
+        "kind": "object",
+        "name": None,
+        "agreement": None,
+    }
+
+
+def test_G2_in_total_counts_a_span_from_its_first_day_and_uses_the_rounding() -> None:
+    from iop_model import Agreement, IdeaBasedParty, Partnership, PublicParty, Rounding
+
+    city, club = PublicParty("K"), IdeaBasedParty("F")
+    first = Agreement("a", city, club, Term.year(2019), decided_on=pendulum.date(2018, 12, 1))
+    later = Agreement(
+        "b", city, club, Term.year(2021), decided_on=pendulum.date(2020, 12, 1), follows="a"
+    )
+    goal = MinimumDuration(years=3, contiguous=False)
+    assessment = goal.assess(Partnership([first, later]), pendulum.date(2021, 1, 1))
+    assert assessment["covered_days"] == 366
+    down = [
+        Agreement(
+            "a",
+            city,
+            club,
+            Term(pendulum.date(2019, 1, 31), pendulum.date(2019, 12, 31)),
+            decided_on=pendulum.date(2018, 12, 1),
+            rounding=Rounding.DOWN,
+        ),
+        Agreement(
+            "b",
+            city,
+            club,
+            Term.year(2021),
+            decided_on=pendulum.date(2020, 12, 1),
+            follows="a",
+            rounding=Rounding.DOWN,
+        ),
+    ]
+    one_month = MinimumDuration(months=1, contiguous=False).assess(
+        Partnership(down), pendulum.date(2021, 12, 31)
+    )
+    assert one_month["required_days"] == 28  # 2019-01-31 + 1 month, DOWN: 2019-02-27

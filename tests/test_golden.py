@@ -177,7 +177,15 @@ def _partnerships() -> dict[str, Agreement | Partnership]:
         Term(D(2020, 1, 1), D(2022, 12, 31)),
         decided_on=D(2019, 12, 1),
     ).terminate(D(2021, 6, 30), D(2021, 3, 1), "Verksamheten upphörde")
+    after_gap = _agreement(
+        "d", Term(D(2022, 3, 1), D(2023, 2, 28)), decided_on=D(2022, 2, 1), follows="b"
+    )
+    undated = _agreement("u", Term(D(2021, 1, 1), D(2021, 12, 31)), follows="a")
+    capped = _agreement("m", Term.year(2019), decided_on=D(2018, 12, 1), max_extent=D(2020, 6, 30))
     return {
+        "an agreement after a gap": Partnership([first, gap, after_gap]),
+        "an undated follow-on": Partnership([first, undated]),
+        "a maximum extent short of the goal": capped,
         "one agreement with an extension": first,
         "a gap before the follow-on": Partnership([first, gap]),
         "a follow-on decided late": Partnership([first, late]),
@@ -219,7 +227,7 @@ def test_golden_built_partnerships() -> None:
     check_golden("partnerships.txt", "\n".join(out) + "\n")
 
 
-def _bad_calls() -> dict[str, Callable[[], object]]:  # noqa: PLR0915
+def _bad_calls() -> dict[str, Callable[[], object]]:
     """Bad calls, one per error path of the rule modules; the message of each is pinned."""
     from fractions import Fraction
 

@@ -724,7 +724,7 @@ def _status_line(assessment: Assessment, status_rule: str) -> Line:
         key = "goal.secured"
     elif status is GoalStatus.MISSED:
         key = "goal.missed"
-    elif f.get("counted_period") is None and f.get("agreed_days") == 0:
+    elif f.get("agreed_days") == 0:  # nothing decided yet: no counted period either
         key = "goal.no_agreement"
     else:
         key = "goal.open"
