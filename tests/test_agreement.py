@@ -339,3 +339,71 @@ def test_agreement_rounding_applies_to_extensions() -> None:
         attrs.evolve(base, rounding=Rounding.REFUSE).extend(extension)
     assert info.value.field is not None
     assert info.value.field.startswith("extensions[0]")
+
+
+# --- Pinned by mutation testing (tools/mutation.sh) ------------------------------------------
+
+
+def test_pinned_agreement_edges() -> None:
+    from iop_model import IOPError, Length, Partnership, PartnershipError
+
+    city, club = PublicParty("K"), IdeaBasedParty("F")
+    year = Term.year(2019)
+    agreement = Agreement("a", city, club, year, decided_on=pendulum.date(2018, 12, 1))
+    assert agreement.is_active(pendulum.date(2019, 1, 1))
+    assert agreement.is_active(pendulum.date(2019, 12, 31))
+    assert not agreement.is_active(pendulum.date(2020, 1, 1))
+    noticed = Agreement(
+        "n",
+        city,
+        club,
+        Term(pendulum.date(2019, 1, 1), pendulum.date(2021, 12, 31)),
+        notice_period=Length(years=1),
+    )
+    deadline = noticed.notice_deadline()
+    assert deadline is not None
+    assert (deadline.end_day, deadline.last_day) == (
+        pendulum.date(2020, 12, 31),
+        pendulum.date(2020, 12, 30),
+    )  # D2: nyårsafton
+    # T16: a term starting on the day before the replacement starts is kept, one day long
+    extended = agreement.extend(Extension(pendulum.date(2019, 11, 1), "Nämnden", years=1))
+    replacing = Agreement(
+        "r",
+        city,
+        club,
+        Term(pendulum.date(2020, 1, 2), pendulum.date(2021, 12, 31)),
+        decided_on=pendulum.date(2019, 12, 1),
+        follows="a",
+        replaces=True,
+    )
+    held = Partnership([extended, replacing]).agreements[0]
+    assert held.end == pendulum.date(2020, 1, 1)
+    # as known before a termination that made room for a follow-on: T14 named with its path
+    ended = extended.terminate(pendulum.date(2020, 5, 31), pendulum.date(2020, 1, 15), "Ny form")
+    follow_on = Agreement(
+        "b",
+        city,
+        club,
+        Term(pendulum.date(2020, 6, 1), pendulum.date(2021, 5, 31)),
+        decided_on=pendulum.date(2019, 12, 1),
+        follows="a",
+    )
+    partnership = Partnership([ended, follow_on])
+    assert partnership.as_known_on(pendulum.date(2020, 1, 15)).agreements[0].end == pendulum.date(
+        2020, 5, 31
+    )
+    assert ended.as_known_on(pendulum.date(2019, 12, 1)).scheduled_end == pendulum.date(
+        2020, 12, 31
+    )
+    with pytest.raises(PartnershipError) as caught:
+        partnership.as_known_on(pendulum.date(2019, 12, 1))
+    assert (caught.value.rule, caught.value.field, caught.value.value) == (
+        "T14",
+        "agreements[1].term.start",
+        pendulum.date(2020, 6, 1),
+    )
+    assert str(caught.value).startswith("T14: as known on 2019-12-01: the follow-on agreement")
+    with pytest.raises(IOPError) as day_error:
+        partnership.as_known_on("2019-12-01")  # type: ignore[arg-type]
+    assert day_error.value.field == "day"

@@ -617,3 +617,13 @@ def test_T16_replacement_window_is_pinned() -> None:
             "the day after the end 2019-12-31 of the one it replaces "
             f"(at agreements[1].term.start: {bad.isoformat()})"
         )
+
+
+def test_T6_length_of_edge_candidates() -> None:
+    # the candidate one month on lacks a corresponding day: skipped, not tried (REFUSE would
+    # raise) and the others still tried
+    assert length_of(D(2019, 1, 31), D(2019, 1, 31)) == Length(days=1)
+    assert length_of(D(2019, 5, 31), D(2019, 5, 31), Rounding.REFUSE) == Length(days=1)
+    assert length_of(D(2019, 1, 1), D(2019, 1, 31)) == Length(months=1)
+    # the candidate one month on would fall after the year 9999
+    assert length_of(D(9999, 12, 15), D(9999, 12, 31)) == Length(days=17)
