@@ -516,3 +516,36 @@ def test_G2_in_total_counts_a_span_from_its_first_day_and_uses_the_rounding() ->
         Partnership(down), pendulum.date(2021, 12, 31)
     )
     assert one_month["required_days"] == 28  # 2019-01-31 + 1 month, DOWN: 2019-02-27
+
+
+def test_G2_G8_lengths_use_the_agreements_rounding() -> None:
+    from iop_model import Agreement, IdeaBasedParty, Length, PublicParty, Rounding
+
+    def down(start: pendulum.Date, end: pendulum.Date) -> Agreement:
+        return Agreement(
+            "a",
+            PublicParty("K"),
+            IdeaBasedParty("F"),
+            Term(start, end),
+            decided_on=pendulum.date(2018, 12, 1),
+            rounding=Rounding.DOWN,
+        )
+
+    # 2019-01-31 + 1 month ends 2019-02-27 when rounding DOWN (2019-02-28 when UP)
+    month_end = MinimumDuration(months=2).assess(
+        down(pendulum.date(2019, 1, 31), pendulum.date(2019, 2, 27)), pendulum.date(2019, 2, 27)
+    )
+    assert (month_end["agreed"], month_end["covered"]) == (Length(months=1), Length(months=1))
+    # shortfall 2019-01-31..2019-02-28: 1 month 1 day when DOWN (1 month when UP)
+    open_goal = MinimumDuration(months=2).assess(
+        down(pendulum.date(2019, 1, 1), pendulum.date(2019, 1, 30)), pendulum.date(2019, 1, 15)
+    )
+    assert open_goal["shortfall"] == Length(months=1, days=1)
+
+
+def test_figures_refuse_an_unknown_name_after_computing() -> None:
+    assessment = MinimumDuration(years=3).assess(molndal.partnership(), pendulum.date(2020, 6, 30))
+    assert dict(assessment.figures)  # computes the lazy figures
+    for _ in range(2):
+        with pytest.raises(GoalError):
+            assessment["nothing"]
