@@ -803,3 +803,14 @@ def test_network_edges() -> None:
     assert network.figures(Y2019).reports == 3
     before = network.figures(Y2019, as_of=D(2018, 12, 31))
     assert (before.count, before.reports, before.extra) == (0, 0, {"joined": 0, "left": 0})
+
+
+def test_A1_bounds_accept_their_edges() -> None:
+    from iop_model.activities import MAX_COUNT, check_exact
+
+    assert MAX_COUNT == 2**53 - 1
+    assert check_exact(Decimal(0), "x") == 0
+    assert check_exact(Decimal("9e15"), "x") == 9 * 10**15
+    assert check_exact(Fraction(1, 2**53 - 1), "x") == Fraction(1, 2**53 - 1)
+    assert check_exact(2**53 - 1, "x") == 2**53 - 1
+    assert Occasion(D(2019, 1, 1), 2**53 - 1).visitors == 2**53 - 1

@@ -229,6 +229,7 @@ def test_golden_built_partnerships() -> None:
 
 def _bad_calls() -> dict[str, Callable[[], object]]:
     """Bad calls, one per error path of the rule modules; the message of each is pinned."""
+    from decimal import Decimal
     from fractions import Fraction
 
     from iop_model import (
@@ -498,6 +499,27 @@ def _bad_calls() -> dict[str, Callable[[], object]]:
         "Membership left before joined": lambda: Membership("F", D(2019, 1, 2), left=D(2019, 1, 1)),
         "MeetingPlace.report of text": lambda: place.report("x"),  # type: ignore[arg-type]
         "figures_by a week": lambda: place.figures_by("week"),
+        # A1 bounds (activities.check_exact, check_count)
+        "target NaN": lambda: ActivityTarget(Indicator.OCCASIONS, year, target=Decimal("NaN")),
+        "target Infinity": lambda: ActivityTarget(
+            Indicator.OCCASIONS, year, target=Decimal("Infinity")
+        ),
+        "target text": lambda: ActivityTarget(Indicator.OCCASIONS, year, target="5"),  # type: ignore[arg-type]
+        "target 1e17": lambda: ActivityTarget(Indicator.OCCASIONS, year, target=Decimal("1e17")),
+        "target 1e16": lambda: ActivityTarget(Indicator.OCCASIONS, year, target=Decimal("1e16")),
+        "target 9e16": lambda: ActivityTarget(Indicator.OCCASIONS, year, target=Decimal("9e16")),
+        "target 1e-21": lambda: ActivityTarget(Indicator.OCCASIONS, year, target=Decimal("1e-21")),
+        "target 1e-20": lambda: ActivityTarget(Indicator.OCCASIONS, year, target=Decimal("1e-20")),
+        "target 2**53": lambda: ActivityTarget(Indicator.OCCASIONS, year, target=2**53),
+        "target 1/2**53": lambda: ActivityTarget(
+            Indicator.OCCASIONS, year, target=Fraction(1, 2**53)
+        ),
+        "visitors 2**53": lambda: Occasion(D(2019, 1, 1), 2**53),
+        "report total -1": lambda: AggregateReport(year, 2, total_visitors=-1),
+        "report mean of half a visitor": lambda: AggregateReport(
+            year, 3, mean_visitors=Fraction(1, 2)
+        ),
+        "report of no occasions with a mean": lambda: AggregateReport(year, 0, mean_visitors=5),
     }
     return bad
 
