@@ -34,9 +34,35 @@ def test_import_is_light() -> None:
     loaded = fresh(
         "import sys, iop_model; "
         "print(sorted(m for m in sys.modules if m.startswith(('cattrs', 'tomli_w', 'hypothesis', "
-        "'matplotlib', 'iop_model.activities', 'iop_model.files', 'iop_model.case'))))"
+        "'matplotlib', 'iop_model.activities', 'iop_model.files', 'iop_model.case', "
+        "'iop_model.goals', 'iop_model.calendar', 'iop_model.money', 'iop_model.reporting', "
+        "'iop_model.criteria'))))"
     )
     assert loaded == "[]"
+
+
+def test_an_agreement_loads_its_rule_families_when_it_first_needs_them() -> None:
+    """calendar, money, reporting and criteria load with the first agreement that uses
+    them (benchmark P3), and ``iop_model.agreement.resolve_types`` binds their names for
+    ``typing.get_type_hints``."""
+    code = (
+        "import sys, typing, pendulum, iop_model as iop\n"
+        "a = iop.Agreement('a', iop.PublicParty('Stad'), iop.IdeaBasedParty('F'), "
+        "iop.Term.year(2024))\n"
+        "print(sorted(m for m in sys.modules if m in ('iop_model.calendar', 'iop_model.money')))\n"
+        "b = iop.Agreement('b', iop.PublicParty('Stad'), iop.IdeaBasedParty('F'), "
+        "iop.Term.year(2024), notice_period=iop.Length(months=3), extension_roll='next_weekday')\n"
+        "print(b.notice_deadline().last_day, b.extension_deadline(), iop.Roll.__module__)\n"
+        "from iop_model.agreement import resolve_types\n"
+        "resolve_types()\n"
+        "print(typing.get_type_hints(iop.Agreement)['contributions'])"
+    )
+    lines = fresh(code).splitlines()
+    assert lines == [
+        "[]",
+        "2024-09-30 2025-01-02 iop_model.calendar",
+        "tuple[iop_model.money.Contribution, ...]",
+    ]
 
 
 def test_lazy_names_resolve_and_the_registry_is_complete_in_a_fresh_interpreter() -> None:

@@ -58,3 +58,40 @@ def test_swedish_rules_page_names_every_rule_with_its_statement() -> None:
     assert sorted(documented) == sorted(RULES)
     for rule_id, rule in RULES.items():
         assert f"**Regel:** {rule.statement_sv}" in text, rule_id
+
+
+def test_rule_order_and_fingerprint_do_not_depend_on_import_order() -> None:
+    """The registry lists rules by declaring module, whatever was imported first: before,
+    importing targets before goals changed the order and so the rules' fingerprint that
+    every report carries."""
+    import subprocess
+    import sys
+
+    code = (
+        "import {first}\nfrom iop_model.rules import RULES, fingerprint\n"
+        "print(','.join(RULES)); print(fingerprint())"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code.format(first=first)],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for first in ("iop_model", "iop_model.targets, iop_model.advisory", "iop_model.files")
+    }
+    assert len(outputs) == 1
+    order = outputs.pop().splitlines()[0].split(",")
+    assert order[:2] == ["T1", "T2"] and order.index("D1") < order.index("G1") < order.index("A1")
+
+
+def test_a_rule_is_declared_in_a_registered_module() -> None:
+    from iop_model.rules import Rule, _Registry
+
+    registry = _Registry()
+    try:
+        registry._add(Rule("X1", "t", "s", "s", "src"), "elsewhere")
+    except RuntimeError as error:
+        assert "_RULE_MODULES" in str(error)
+    else:  # pragma: no cover
+        raise AssertionError("an unregistered module was accepted")

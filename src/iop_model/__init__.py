@@ -2,8 +2,9 @@
 
 Exact term rules on calendar days, agreements with extensions, terminations and follow-on
 agreements, goals assessed as of any day, activities and their follow-up, each rule with an
-ID. Activities, targets, cases and files are imported on first use, so that
-``import iop_model`` stays light.
+ID. Only terms, parties and agreements are imported with the package; goals, deadlines,
+money, reporting duties, activities, targets, cases and files are imported on first use (the
+names below work the same), so that ``import iop_model`` stays light.
 
 >>> import pendulum
 >>> import iop_model as iop
@@ -19,12 +20,9 @@ Length(years=3, months=0, days=0)
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
 from .agreement import Agreement, Extension, Partnership, Termination, TerminationKind
-from .calendar import Deadline, Roll, deadline, deadline_before, is_working_day
-from .criteria import Evidence
 from .errors import (
     ActivityError,
     AgreementError,
@@ -42,14 +40,16 @@ from .errors import (
     TermError,
     TerminationError,
 )
-from .goals import Assessment, Goal, GoalStatus, MinimumDuration
-from .money import Contribution, ContributionKind, Contributor, MoneyError, MoneyFigures
 from .parties import IdeaBasedParty, PublicParty
-from .reporting import FollowUpReport, ReportingDuty, ReportingPeriod, ReportStatus
 from .rules import RULES, Rule
 from .term import DEFAULT_ROUNDING, Length, Rounding, Term, as_date, today
 
 if TYPE_CHECKING:  # resolved lazily at run time, see __getattr__
+    from .calendar import Deadline, Roll, deadline, deadline_before, is_working_day
+    from .criteria import Evidence
+    from .goals import Assessment, Goal, GoalStatus, MinimumDuration
+    from .money import Contribution, ContributionKind, Contributor, MoneyError, MoneyFigures
+    from .reporting import FollowUpReport, ReportingDuty, ReportingPeriod, ReportStatus
     from .activities import (
         Activity,
         AggregateReport,
@@ -74,6 +74,11 @@ from ._version import __version__
 
 #: Public names imported on first use, by module.
 _LAZY = {
+    "calendar": ("Deadline", "Roll", "deadline", "deadline_before", "is_working_day"),
+    "criteria": ("Evidence",),
+    "goals": ("Assessment", "Goal", "GoalStatus", "MinimumDuration"),
+    "money": ("Contribution", "ContributionKind", "Contributor", "MoneyError", "MoneyFigures"),
+    "reporting": ("FollowUpReport", "ReportingDuty", "ReportingPeriod", "ReportStatus"),
     "activities": (
         "Activity",
         "AggregateReport",
@@ -99,14 +104,16 @@ _LAZY_NAMES = {name: module for module, names in _LAZY.items() for name in names
 
 def __getattr__(name: str) -> Any:
     """Import a lazily loaded public name (PEP 562) and keep it in the module."""
+    from importlib import import_module  # here: importlib is not loaded by attrs or pendulum
+
     if name == "export":  # the open-data exports, an edge module (iop_model.outputs.export)
-        value = importlib.import_module(".outputs.export", __name__)
+        value = import_module(".outputs.export", __name__)
         globals()[name] = value
         return value
     module = _LAZY_NAMES.get(name)
     if module is None:
         raise AttributeError(f"module 'iop_model' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    value = getattr(import_module(f".{module}", __name__), name)
     globals()[name] = value
     return value
 

@@ -25,23 +25,12 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pendulum
 
 from ._validators import day, instance_of, optional_day, optional_text, sequence_of, text
-from .calendar import (
-    D5,
-    Deadline,
-    Roll,
-    RollPolicy,
-    check_notice,
-    deadline_before,
-    forward_roll,
-    next_working_day,
-)
-from .criteria import Evidence
 from .errors import (
     AgreementError,
     ExtensionError,
@@ -49,9 +38,7 @@ from .errors import (
     PartnershipError,
     TerminationError,
 )
-from .money import Contribution, check_within
 from .parties import IdeaBasedParty, PublicParty
-from .reporting import D6, FollowUpReport, ReportingDuty
 from .term import (
     DEFAULT_ROUNDING,
     T11,
@@ -76,6 +63,16 @@ from .term import (
     trusted_length,
     trusted_term,
 )
+
+if TYPE_CHECKING:
+    from .calendar import Deadline, Roll, RollPolicy
+    from .criteria import Evidence
+    from .money import Contribution
+    from .reporting import FollowUpReport, ReportingDuty
+
+# calendar (D rules), criteria, money (M rules) and reporting (D6, D7) are imported where an
+# agreement first uses them, so that ``import iop_model`` stays light (benchmark P3); the
+# annotations naming their classes are resolved by :func:`resolve_types`.
 
 __all__ = ["Agreement", "Extension", "Partnership", "Termination", "TerminationKind"]
 
@@ -175,14 +172,26 @@ def _as_extensions(value: Iterable[Extension]) -> tuple[Extension, ...]:
 
 
 def _as_follow_ups(value: Iterable[FollowUpReport]) -> tuple[FollowUpReport, ...]:
+    if type(value) is tuple and not value:  # the default: nothing to check or to load
+        return ()
+    from .reporting import FollowUpReport
+
     return sequence_of(value, FollowUpReport, "follow_up_reports", AgreementError)
 
 
 def _as_contributions(value: Iterable[Contribution]) -> tuple[Contribution, ...]:
+    if type(value) is tuple and not value:
+        return ()
+    from .money import Contribution
+
     return sequence_of(value, Contribution, "contributions", AgreementError)
 
 
 def _as_evidence(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    if type(value) is tuple and not value:
+        return ()
+    from .criteria import Evidence
+
     found = sequence_of(value, Evidence, "evidence", AgreementError)
     seen: set[str] = set()
     for index, item in enumerate(found):
@@ -197,7 +206,18 @@ def _as_evidence(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
 
 
 def _extension_roll(value: object) -> Roll | None:
+    if value is None:
+        return None
+    from .calendar import forward_roll
+
     return forward_roll(value, "extension_roll", AgreementError)  # T9's last day, forward
+
+
+def _reporting(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        from .reporting import ReportingDuty
+
+        instance_of(ReportingDuty, AgreementError)(instance, attribute, value)
 
 
 @attrs.frozen
@@ -238,9 +258,7 @@ class Agreement:
         default=None, validator=instance_of(Length, AgreementError, optional=True)
     )
     extension_roll: Roll | None = attrs.field(default=None, converter=_extension_roll)
-    reporting: ReportingDuty | None = attrs.field(
-        default=None, validator=instance_of(ReportingDuty, AgreementError, optional=True)
-    )
+    reporting: ReportingDuty | None = attrs.field(default=None, validator=_reporting)
     follow_up_reports: tuple[FollowUpReport, ...] = attrs.field(
         default=(), converter=_as_follow_ups
     )
@@ -278,6 +296,8 @@ class Agreement:
                 value=self.replaces,
             )
         if self.notice_period is not None and self.notice_period.is_zero:
+            from .calendar import D5
+
             raise AgreementError(
                 "a notice period needs a positive length (or leave it out)",
                 rule=D5,
@@ -287,10 +307,16 @@ class Agreement:
         scheduled = self._chain_extensions()
         object.__setattr__(self, "_scheduled", scheduled)
         object.__setattr__(self, "_terms", self._apply_termination(scheduled))
-        self._check_follow_ups()
-        check_within(self.contributions, self.span, "contributions")  # M2
+        if self.follow_up_reports:
+            self._check_follow_ups()
+        if self.contributions:
+            from .money import check_within
+
+            check_within(self.contributions, self.span, "contributions")  # M2
 
     def _check_follow_ups(self) -> None:
+        from .reporting import D6
+
         span = self.span
         for index, report in enumerate(self.follow_up_reports):
             if not (span.start <= report.period.start and report.period.end <= span.end):
@@ -338,6 +364,8 @@ class Agreement:
         """The last day to decide an extension of a term ending ``current_end`` (T9)."""
         if self.extension_roll is None:
             return current_end
+        from .calendar import next_working_day
+
         return next_working_day(current_end)
 
     def _apply_termination(self, scheduled: tuple[Term, ...]) -> tuple[Term, ...]:
@@ -352,6 +380,8 @@ class Agreement:
             scheduled[-1].end,
             earliest,
         )
+        from .calendar import check_notice
+
         period = self.notice_period
         check_notice(
             termination.on,
@@ -435,7 +465,7 @@ class Agreement:
         ended = Termination(on, decided_on, reason, _as_kind(kind), notified_on)
         return attrs.evolve(self, termination=ended)
 
-    def notice_deadline(self, roll: RollPolicy = Roll.PREVIOUS_WEEKDAY) -> Deadline | None:
+    def notice_deadline(self, roll: RollPolicy = "previous_weekday") -> Deadline | None:
         """The last day to give notice for the agreement to end on its current :attr:`end`
         (D4, D5), or ``None`` when it has no notice period or is already terminated.
 
@@ -446,6 +476,8 @@ class Agreement:
         >>> a.notice_deadline().last_day
         Date(2024, 9, 30)
         """
+        from .calendar import deadline_before
+
         period = self.notice_period
         if period is None or self.termination is not None:
             return None
@@ -755,3 +787,34 @@ def _chain(agreements: tuple[Agreement, ...]) -> tuple[Agreement, ...]:
             value=tuple(left),
         )
     return tuple(ordered)
+
+
+def resolve_types() -> None:
+    """Resolve the annotations of :class:`Agreement` and its companions, as
+    ``attrs.resolve_types`` and ``typing.get_type_hints`` read them.
+
+    They name classes of modules an agreement loads only when it first uses them (calendar,
+    criteria, money, reporting); this imports them and binds their names here.
+
+    >>> import typing
+    >>> from iop_model.agreement import Agreement, resolve_types
+    >>> resolve_types()
+    >>> typing.get_type_hints(Agreement)["reporting"]
+    iop_model.reporting.ReportingDuty | None
+    """
+    from .calendar import Deadline, Roll, RollPolicy
+    from .criteria import Evidence
+    from .money import Contribution
+    from .reporting import FollowUpReport, ReportingDuty
+
+    globals().update(
+        Deadline=Deadline,
+        Roll=Roll,
+        RollPolicy=RollPolicy,
+        Evidence=Evidence,
+        Contribution=Contribution,
+        FollowUpReport=FollowUpReport,
+        ReportingDuty=ReportingDuty,
+    )
+    for cls in (Extension, Termination, Agreement, Partnership):
+        attrs.resolve_types(cls)

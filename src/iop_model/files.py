@@ -54,7 +54,7 @@ from .activities import (
     Residency,
     Venue,
 )
-from .agreement import Agreement, TerminationKind
+from .agreement import Agreement, TerminationKind, resolve_types
 from .calendar import Roll
 from .case import PARTNERSHIP, Case, CaseGoal
 from .errors import FileError, IOPError, Problem
@@ -215,6 +215,7 @@ def _unstructure_agreement_ref(value: Agreement | str) -> str:
 
 
 def _converter(detailed: bool = True) -> cattrs.Converter:
+    resolve_types()  # an agreement's annotations name classes loaded on first use
     conv = cattrs.Converter(
         forbid_extra_keys=True, omit_if_default=True, detailed_validation=detailed
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import sys
 from collections.abc import Iterator, Mapping
 
 import attrs
@@ -51,16 +52,22 @@ _RULE_MODULES = (
 
 
 class _Registry(Mapping[str, Rule]):
-    """Read-only mapping from rule ID to :class:`Rule`, in declaration order."""
+    """Read-only mapping from rule ID to :class:`Rule`: by module in the order of
+    ``_RULE_MODULES``, then in declaration order, whatever order the modules were imported
+    in (the rules' fingerprint depends on it)."""
 
     def __init__(self) -> None:
         self._rules: dict[str, Rule] = {}
+        self._modules: dict[str, str] = {}  # rule ID -> declaring module
         self._complete = False
 
     def _all(self) -> dict[str, Rule]:
         if not self._complete:
             for module in _RULE_MODULES:
                 importlib.import_module(module)
+            rank = {module: index for index, module in enumerate(_RULE_MODULES)}
+            ordered = sorted(self._rules, key=lambda id: rank[self._modules[id]])  # stable
+            self._rules = {id: self._rules[id] for id in ordered}
             self._complete = True
         return self._rules
 
@@ -76,10 +83,13 @@ class _Registry(Mapping[str, Rule]):
     def __repr__(self) -> str:
         return f"RULES({', '.join(self._all())})"
 
-    def _add(self, new: Rule) -> None:
+    def _add(self, new: Rule, module: str) -> None:
         if new.id in self._rules:
             raise RuntimeError(f"rule {new.id} is declared twice")
+        if module not in _RULE_MODULES:
+            raise RuntimeError(f"rule {new.id} is declared in {module}, not in _RULE_MODULES")
         self._rules[new.id] = new
+        self._modules[new.id] = module
 
 
 #: Every rule the library applies, by ID.
@@ -104,5 +114,5 @@ def fingerprint() -> str:
 
 def rule(id: str, title: str, statement: str, statement_sv: str, source: str) -> str:
     """Declare a rule and return its ID, for use as a module-level constant."""
-    RULES._add(Rule(id, title, statement, statement_sv, source))
+    RULES._add(Rule(id, title, statement, statement_sv, source), sys._getframe(1).f_globals["__name__"])
     return id
