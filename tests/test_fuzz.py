@@ -100,11 +100,23 @@ JUNK = st.one_of(
 )
 
 
+def _at(document: Any, path: tuple[Any, ...]) -> Any:
+    for step in path:
+        document = document[step]
+    return document
+
+
 @st.composite
 def mutated_examples(draw: st.DrawFn) -> Any:
-    """A shipped example with one to three values replaced, removed or duplicated."""
+    """A shipped example with one to three values replaced, removed or duplicated, or a
+    key added to one of its tables."""
     document = copy.deepcopy(draw(st.sampled_from(sorted(JSON_EXAMPLES.values(), key=str))))
     for _ in range(draw(st.integers(min_value=1, max_value=3))):
+        if draw(st.integers(min_value=0, max_value=4)) == 0:
+            tables = [p for p in _paths(document) if isinstance(_at(document, p), dict)]
+            table = _at(document, draw(st.sampled_from(tables)))
+            table[draw(st.sampled_from(["note", "kind", "years", "extra", "Id"]))] = draw(JUNK)
+            continue
         paths = [path for path in _paths(document) if path]
         if not paths:
             break
@@ -137,3 +149,31 @@ def test_mutated_examples_load_or_fail_with_our_error(document: Any) -> None:
 def test_examples_survive_the_round_trip_through_json() -> None:
     for name, document in JSON_EXAMPLES.items():
         assert _exercise(document), name
+
+
+def _structure(converter: Any, document: Any) -> tuple[bool, Any]:
+    from iop_model.files import _File
+
+    try:
+        return True, converter.structure(document, _File)
+    except Exception:  # the fast pass refuses with anything; the loader reads again
+        return False, None
+
+
+@settings(
+    max_examples=settings().max_examples,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(mutated_examples())
+def test_the_fast_pass_accepts_only_what_the_detailed_pass_accepts(document: Any) -> None:
+    """The loader first reads with lean hooks (benchmark P2) and reads again with cattrs'
+    detailed hooks on any failure: the lean ones must never accept a document the detailed
+    ones refuse, nor read it differently."""
+    from iop_model.files import _CONVERTER, _FAST, _parse
+
+    data = _parse(json.dumps(document).encode("utf-8"), "json")
+    fast_ok, fast = _structure(_FAST, data)
+    detailed_ok, detailed = _structure(_CONVERTER, data)
+    if fast_ok:
+        assert detailed_ok and fast == detailed

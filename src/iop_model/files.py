@@ -219,7 +219,8 @@ def _converter(detailed: bool = True) -> cattrs.Converter:
     conv = cattrs.Converter(
         forbid_extra_keys=True, omit_if_default=True, detailed_validation=detailed
     )
-    _tables(conv)  # first: the specific hooks below take precedence
+    # first: the specific hooks below take precedence
+    _tables(conv) if detailed else _fast_tables(conv)
     conv.register_structure_hook(Date, _structure_date)
     conv.register_unstructure_hook(Date, lambda d: d)
     conv.register_structure_hook(int, _structure_int)
@@ -289,7 +290,9 @@ def _converter(detailed: bool = True) -> cattrs.Converter:
     else:
         conv.register_structure_hook_factory(_is_sequence, lambda t: _sequence_hook(conv, t))
         for party in (PublicParty, IdeaBasedParty):
-            conv.register_structure_hook(party, _interned(make_dict_structure_fn(party, conv)))
+            conv.register_structure_hook(party, _interned(_fast_table(party, conv)))
+        optional_str = str | None
+        conv.register_structure_hook_func(lambda t: t == optional_str, _structure_optional_str)
     _tagged(conv, Activity, _ACTIVITY_KINDS, "activity")
     conv.register_structure_hook(CaseGoal, lambda v, _: _structure_goal(conv, v))
     conv.register_unstructure_hook(CaseGoal, lambda g: _unstructure_goal(conv, g))
@@ -371,6 +374,40 @@ def _tables(conv: cattrs.Converter) -> None:
         return structure
 
     conv.register_structure_hook_factory(attrs.has, factory)
+
+
+def _fast_table(cl: Any, conv: cattrs.Converter) -> Callable[[object, Any], Any]:
+    """A lean structure hook for an attrs class, for the fast converter: the table's keys
+    are looked up directly and each value goes to its field's hook. It refuses what cattrs'
+    own function refuses (an unknown key; a missing required key fails in the class), and
+    the detailed pass then reports it."""
+    attrs.resolve_types(cl)
+    fields = {
+        field.name: (field.alias, conv.get_structure_hook(field.type), field.type)
+        for field in attrs.fields(cl)
+        if field.init
+    }
+
+    def structure(value: object, _: Any) -> Any:
+        if type(value) is not dict:
+            raise _InvalidError("expected a table", value)
+        arguments = {}
+        for key, item in value.items():
+            alias, hook, kind = fields[key]  # an unknown key: KeyError, read again in detail
+            arguments[alias] = hook(item, kind)
+        return cl(**arguments)
+
+    return structure
+
+
+def _fast_tables(conv: cattrs.Converter) -> None:
+    conv.register_structure_hook_factory(attrs.has, lambda cl: _fast_table(cl, conv))
+
+
+def _structure_optional_str(value: object, _: Any) -> str | None:
+    if value is None or type(value) is str:
+        return value
+    raise _InvalidError("expected text", value)
 
 
 def _tagged(conv: cattrs.Converter, base: type, kinds: Mapping[str, type], what: str) -> None:
