@@ -45,11 +45,6 @@ from .rules import RULES, Rule
 from .term import DEFAULT_ROUNDING, Length, Rounding, Term, as_date, today
 
 if TYPE_CHECKING:  # resolved lazily at run time, see __getattr__
-    from .calendar import Deadline, Roll, deadline, deadline_before, is_working_day
-    from .criteria import Evidence
-    from .goals import Assessment, Goal, GoalStatus, MinimumDuration
-    from .money import Contribution, ContributionKind, Contributor, MoneyError, MoneyFigures
-    from .reporting import FollowUpReport, ReportingDuty, ReportingPeriod, ReportStatus
     from .activities import (
         Activity,
         AggregateReport,
@@ -64,10 +59,15 @@ if TYPE_CHECKING:  # resolved lazily at run time, see __getattr__
         Venue,
     )
     from .advisory import Flag, flags
+    from .calendar import Deadline, Roll, deadline, deadline_before, is_working_day
     from .case import PARTNERSHIP, Case, CaseGoal, DecisionDue
+    from .criteria import Evidence
     from .files import dump, dumps, load, loads
     from .general import CustomIndicator, GeneralActivity, IndicatorReport, Record, Unit
+    from .goals import Assessment, Goal, GoalStatus, MinimumDuration
+    from .money import Contribution, ContributionKind, Contributor, MoneyError, MoneyFigures
     from .portfolio import Portfolio
+    from .reporting import FollowUpReport, ReportingDuty, ReportingPeriod, ReportStatus
     from .targets import ActivityTarget, Indicator
 
 from ._version import __version__

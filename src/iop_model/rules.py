@@ -114,5 +114,6 @@ def fingerprint() -> str:
 
 def rule(id: str, title: str, statement: str, statement_sv: str, source: str) -> str:
     """Declare a rule and return its ID, for use as a module-level constant."""
-    RULES._add(Rule(id, title, statement, statement_sv, source), sys._getframe(1).f_globals["__name__"])
+    module = sys._getframe(1).f_globals["__name__"]  # the declaring module, for the order
+    RULES._add(Rule(id, title, statement, statement_sv, source), module)
     return id
