@@ -540,15 +540,15 @@ class Agreement:
         termination after all of them), so the copy is built without re-validation.
         """
         copy = object.__new__(Agreement)
-        for field in attrs.fields(Agreement):
-            if field.init:
-                object.__setattr__(copy, field.name, getattr(self, field.name))
+        put = object.__setattr__
+        for name in _GIVEN:
+            put(copy, name, getattr(self, name))
         scheduled = self._scheduled[: extensions + 1]
-        object.__setattr__(copy, "extensions", self.extensions[:extensions])
-        object.__setattr__(copy, "termination", None)
-        object.__setattr__(copy, "replaced_by", None)
-        object.__setattr__(copy, "_scheduled", scheduled)
-        object.__setattr__(copy, "_terms", scheduled)
+        put(copy, "extensions", self.extensions[:extensions])
+        put(copy, "termination", None)
+        put(copy, "replaced_by", None)
+        put(copy, "_scheduled", scheduled)
+        put(copy, "_terms", scheduled)
         return copy
 
     def _replaced(self, by: Agreement) -> Agreement:
@@ -566,6 +566,10 @@ class Agreement:
         object.__setattr__(copy, "_terms", tuple(kept))
         object.__setattr__(copy, "replaced_by", by.id)
         return copy
+
+
+#: The fields an agreement is given (the rest it computes), for its unvalidated copies.
+_GIVEN: tuple[str, ...] = tuple(field.name for field in attrs.fields(Agreement) if field.init)
 
 
 def _as_agreements(value: Iterable[Agreement]) -> tuple[Agreement, ...]:

@@ -577,7 +577,8 @@ class MinimumDuration(Goal):
         start, end = period.chain[0].term.start, period.chain[-1].end
         threshold = end_of(start, self._length, rounding)  # G3 (T4)
         rules: list[str] = [G1, T13, G2]
-        if any(len(agreement.terms) > 1 for agreement in period.chain):
+        chain = period.chain
+        if len(chain[0].terms) > 1 or any(len(agreement.terms) > 1 for agreement in chain[1:]):
             rules.append(T8)  # an extension term still in force (a termination may cut it)
         if len(period.chain) > 1 or period.left_out:
             rules.append(T14)
@@ -910,13 +911,17 @@ def _with_knowledge(
 ) -> Assessment:
     """``found`` with its day of knowledge and the rules its decisions rest on: G10 for a
     projection, T15 when an agreement without a decision day is used, T16 for a replacement."""
-    agreements = known.agreements if isinstance(known, Partnership) else (known,)
     extra = []
     if knowledge != found.as_of:
         extra.append(G10)
-    if any(agreement.decided_on is None for agreement in agreements):
+    if isinstance(known, Agreement):  # one agreement: the hot path, no generators
+        undated, replaced = known.decided_on is None, known.replaced_by is not None
+    else:
+        undated = any(agreement.decided_on is None for agreement in known.agreements)
+        replaced = any(agreement.replaced_by is not None for agreement in known.agreements)
+    if undated:
         extra.append(T15)
-    if any(agreement.replaced_by is not None for agreement in agreements):
+    if replaced:
         extra.append(T16)
     rules = found.rules
     if extra:
