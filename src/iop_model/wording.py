@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import datetime
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import Any, Final, NamedTuple
+
+import pendulum
 
 from .explain import Lang, Line
 from .term import Length, Term
@@ -159,25 +161,35 @@ def _minus(text: str, lang: Lang) -> str:
 def decimal(value: Fraction | Decimal | int, lang: Lang, places: int = 2) -> str:
     """An exact number shown with at most ``places`` decimals (rounded half to even once, for
     display only): ``'6,84'`` / ``'6.84'``; whole numbers without decimals."""
-    from babel.numbers import format_decimal
+    return _decimal(Fraction(value) if not isinstance(value, Fraction) else value, lang, places)
 
-    exact = Fraction(value) if not isinstance(value, Fraction) else value
+
+@functools.lru_cache(maxsize=8192)
+def _decimal(exact: Fraction, lang: Lang, places: int) -> str:
+    # Cached by exact value: the text depends on nothing else, and a report repeats values.
     with localcontext() as context:  # total: enough digits for any bounded value (A1)
         context.prec = max(28, len(str(abs(exact.numerator) // exact.denominator)) + places + 2)
         shown = round(Decimal(exact.numerator) / Decimal(exact.denominator), places)
-        shown_text = format_decimal(shown, format="#,##0." + "#" * places, locale=_locale(lang))
+        shown_text = _pattern("#,##0." + "#" * places).apply(shown, _locale(lang))
         return _minus(str(shown_text), lang)
 
 
+@functools.lru_cache(maxsize=8192)
 def percent(value: Fraction, lang: Lang) -> str:
     """A fraction as a percentage with at most two decimals: ``'104 %'`` / ``'104%'``."""
-    from babel.numbers import format_percent
-
     pattern = "#,##0.##" + (_NBSP + "%" if lang == "sv" else "%")
     with localcontext() as context:  # total, as decimal() above
         context.prec = max(28, len(str(abs(value.numerator) // value.denominator)) + 8)
         exact = round(Decimal(value.numerator) / Decimal(value.denominator), 4)
-        return _minus(str(format_percent(exact, format=pattern, locale=_locale(lang))), lang)
+        return _minus(str(_pattern(pattern).apply(exact, _locale(lang))), lang)
+
+
+@functools.lru_cache(maxsize=16)
+def _pattern(text: str) -> Any:
+    """A parsed CLDR number pattern (what babel's format_decimal parses on every call)."""
+    from babel.numbers import parse_pattern
+
+    return parse_pattern(text)
 
 
 def period(start: datetime.date, end: datetime.date) -> str:
@@ -202,17 +214,29 @@ def count(n: int, one: str, many: str, lang: Lang) -> str:
 
 def show(value: object, lang: Lang) -> str:
     """A value in a sentence, formatted for ``lang``."""
-    if type(value) is str:
-        return value
+    kind = type(value)
+    if kind is str:
+        return value  # type: ignore[return-value]
+    shown = _SHOWN.get(kind)  # the common types by their exact type: no isinstance chain
+    if shown is not None:
+        return shown(value, lang)
+    return _show_any(value, lang)
+
+
+def _show_days(value: Days, lang: Lang) -> str:
+    n = value.n
+    if not isinstance(n, int):
+        return str(n)
+    return count(n, "dag", "dagar", lang) if lang == "sv" else count(n, "day", "days", lang)
+
+
+def _show_any(value: object, lang: Lang) -> str:
     if isinstance(value, Label):
         return label(value.code, lang)
     if isinstance(value, Raw):
         return value.text
     if isinstance(value, Days):
-        n = value.n
-        if not isinstance(n, int):
-            return str(n)
-        return count(n, "dag", "dagar", lang) if lang == "sv" else count(n, "day", "days", lang)
+        return _show_days(value, lang)
     if isinstance(value, Titled):
         return str(value.item.title(lang))  # type: ignore[attr-defined]
     if isinstance(value, Periods):
@@ -237,6 +261,25 @@ def show(value: object, lang: Lang) -> str:
     if callable(worded):  # a goal, a formula, figures: anything worded per language
         return str(worded(lang))
     return str(value)
+
+
+#: :func:`show` for values of exactly these types; the same as :func:`_show_any` gives them
+#: (a test checks it), without walking its chain of isinstance checks.
+_SHOWN: Final[dict[type, Callable[[Any, Lang], str]]] = {
+    Label: lambda value, lang: label(value.code, lang),
+    Raw: lambda value, lang: value.text,
+    Days: _show_days,
+    Pct: lambda value, lang: percent(value.value, lang),
+    Body: lambda value, lang: body(value.name, lang),
+    Term: lambda value, lang: period(value.start, value.end),
+    Length: lambda value, lang: value.sv() if lang == "sv" else str(value),
+    datetime.date: lambda value, lang: value.isoformat(),
+    pendulum.Date: lambda value, lang: value.isoformat(),
+    bool: lambda value, lang: str(value),
+    int: number,
+    Fraction: decimal,
+    Decimal: decimal,
+}
 
 
 def say(key: str, lang: Lang, **values: object) -> str:
