@@ -105,7 +105,7 @@ class Extension:
     document: str | None = attrs.field(default=None, validator=optional_text(ExtensionError))
 
     def __attrs_post_init__(self) -> None:
-        if self.until is None:
+        if self.until is None and not (self.years or self.months or self.days):
             check_positive_length(
                 self.length, "an extension without an until day", ExtensionError, "years"
             )

@@ -316,8 +316,10 @@ class Length:
         return " ".join(p for p in parts if p) or "0 dagar"
 
 
+@functools.lru_cache(maxsize=4096)
 def trusted_length(years: int, months: int, days: int) -> Length:
-    """A :class:`Length` from values the rules computed (whole, >= 0): no re-validation."""
+    """A :class:`Length` from values the rules computed (whole, >= 0): no re-validation.
+    Cached: lengths are immutable, and agreements repeat the same few."""
     length = object.__new__(Length)
     object.__setattr__(length, "years", years)
     object.__setattr__(length, "months", months)
