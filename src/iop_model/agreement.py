@@ -24,7 +24,8 @@ Date(2019, 12, 31)
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+import operator
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -541,8 +542,8 @@ class Agreement:
         """
         copy = object.__new__(Agreement)
         put = object.__setattr__
-        for name in _GIVEN:
-            put(copy, name, getattr(self, name))
+        for name, value in zip(_GIVEN, _given(self), strict=True):
+            put(copy, name, value)
         scheduled = self._scheduled[: extensions + 1]
         put(copy, "extensions", self.extensions[:extensions])
         put(copy, "termination", None)
@@ -570,6 +571,7 @@ class Agreement:
 
 #: The fields an agreement is given (the rest it computes), for its unvalidated copies.
 _GIVEN: tuple[str, ...] = tuple(field.name for field in attrs.fields(Agreement) if field.init)
+_given: Callable[[Agreement], tuple[Any, ...]] = operator.attrgetter(*_GIVEN)
 
 
 def _as_agreements(value: Iterable[Agreement]) -> tuple[Agreement, ...]:

@@ -345,8 +345,10 @@ T4 = rule(
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def end_of(start: Date, length: Length, rounding: Rounding) -> Date:
-    """Last day of the term of ``length`` that starts on ``start`` (T4, T5)."""
+    """Last day of the term of ``length`` that starts on ``start`` (T4, T5). Cached: a
+    portfolio's terms share start days and lengths, and the answer never changes."""
     check_positive_length(length, "a term")
     anchor = _anchor_ordinal(start, length.total_months, rounding)
     return _from_ordinal(anchor + length.days - 1, "length")
