@@ -211,3 +211,24 @@ def test_the_page_in_a_real_browser(tmp_path: pathlib.Path) -> None:
         and e["params"]["url"].startswith(("http:", "https:"))
     ]
     assert by_page == []
+
+
+def test_one_occasion_and_one_visitor_read_in_the_singular_on_the_page(
+    tmp_path: pathlib.Path,
+) -> None:
+    """The web page words an activity's figures as the text report does: one occasion,
+    one visitor (wording.count), not "1 occasions"."""
+    from iop_model import AggregateReport, Case, MeetingPlace, Term
+
+    agreement = load(EXAMPLES / "exempelstad-trygga-vuxna.toml").agreements[0]
+    month = Term.month(agreement.start.year, agreement.start.month)
+    place = MeetingPlace(
+        agreement.id,
+        "Mötesplats",
+        reports=[AggregateReport(month, occasions=1, total_visitors=1)],
+    )
+    (tmp_path / "one.toml").write_text(dumps(Case([agreement], [place])), encoding="utf-8")
+    portfolio = Portfolio.load(tmp_path)
+    later = month.end.add(days=30)
+    assert "1 occasion, 1 visitor, mean 1" in render_html(portfolio, later, "en")
+    assert "1 tillfälle, 1 besökare, medelvärde 1" in render_html(portfolio, later, "sv")

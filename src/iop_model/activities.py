@@ -362,8 +362,8 @@ def figures_text(activity: Activity, figures: Figures, lang: Lang, *, empty: boo
         return ", ".join(
             f"{wording.number(figures.extra.get(i.key, 0), lang)} {i.name(lang)}" for i in custom
         )
-    en_words, sv_words = activity.count_word if figures.count == 1 else activity.count_words
-    text = f"{wording.number(figures.count, lang)} {sv_words if lang == 'sv' else en_words}"
+    side = 1 if lang == "sv" else 0
+    text = wording.count(figures.count, activity.count_word[side], activity.count_words[side], lang)
     if isinstance(activity, Network):
         joined, left = figures.extra.get("joined", 0), figures.extra.get("left", 0)
         return wording.say(
@@ -371,8 +371,11 @@ def figures_text(activity: Activity, figures: Figures, lang: Lang, *, empty: boo
         )
     if figures.total is not None:
         mean = "–" if figures.mean is None else wording.decimal(figures.mean, lang)
-        key = "figures.visitor" if figures.total == 1 else "figures.visitors"
-        text += ", " + wording.say(key, lang, total=figures.total, mean=wording.Raw(mean))
+        one, many = ("besökare", "besökare") if lang == "sv" else ("visitor", "visitors")
+        visitors = wording.count(figures.total, one, many, lang)
+        text += ", " + wording.say(
+            "figures.visitors", lang, visitors=wording.Raw(visitors), mean=wording.Raw(mean)
+        )
     if figures.by_kind:
         kinds = ", ".join(
             wording.kind_count(EventKind(kind).value, n, lang)

@@ -451,8 +451,7 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "target.at_least": ("at least {n} {what}", "minst {n} {what}"),
     "target.at_most": ("at most {n} {what}", "högst {n} {what}"),
     # figures of activities
-    "figures.visitors": ("{total} visitors, mean {mean}", "{total} besökare, medelvärde {mean}"),
-    "figures.visitor": ("{total} visitor, mean {mean}", "{total} besökare, medelvärde {mean}"),
+    "figures.visitors": ("{visitors}, mean {mean}", "{visitors}, medelvärde {mean}"),
     "figures.members": (
         "{count} (joined {joined}, left {left})",
         "{count} ({joined} nya, {left} slutat)",
