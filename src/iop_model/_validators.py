@@ -65,9 +65,13 @@ def sequence_of(value: object, kind: type, field: str, error: type[IOPError]) ->
     """``value`` as a tuple of ``kind`` (a list or tuple given by the caller is copied, never
     changed); text, a table (mapping), a non-sequence or a wrong item raises ``error`` with
     the item's path: a dict is never read as the list of its keys."""
-    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+    items: tuple[Any, ...]
+    if type(value) is tuple or type(value) is list:  # the common cases: no abc checks
+        items = tuple(value)
+    elif isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
         raise error(f"expected a sequence of {kind.__name__}", field=field, value=value)
-    items = tuple(value)
+    else:
+        items = tuple(value)
     for index, item in enumerate(items):
         if not isinstance(item, kind):
             raise error(

@@ -15,6 +15,7 @@ does not make.
 
 from __future__ import annotations
 
+import functools
 from typing import Any, Final, NamedTuple
 
 import attrs
@@ -126,5 +127,13 @@ class Checked(NamedTuple):
 
 def checklist(evidence: tuple[Evidence, ...]) -> tuple[Checked, ...]:
     """Every criterion and principle in order, each with its evidence or ``None``."""
+    if not evidence:
+        return _unanswered()
     given = {item.criterion: item for item in evidence}
     return tuple(Checked(*criterion, given.get(criterion.key)) for criterion in CRITERIA)
+
+
+@functools.cache
+def _unanswered() -> tuple[Checked, ...]:
+    """The checklist of an agreement without evidence (most of them), made once."""
+    return tuple(Checked(*criterion, None) for criterion in CRITERIA)
