@@ -407,3 +407,25 @@ def test_pinned_agreement_edges() -> None:
     with pytest.raises(IOPError) as day_error:
         partnership.as_known_on("2019-12-01")  # type: ignore[arg-type]
     assert day_error.value.field == "day"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("reporting", "yearly", "expected ReportingDuty or None, got str"),
+        ("follow_up_reports", "", "expected a sequence of FollowUpReport"),
+        ("contributions", [1], "expected a Contribution, got int"),
+        ("evidence", {}, "expected a sequence of Evidence"),
+        ("extension_roll", "sideways", "extension_roll"),
+    ],
+)
+def test_fields_of_lazily_loaded_rule_families_are_still_checked(
+    field: str, value: object, message: str
+) -> None:
+    """reporting, money, criteria and calendar load on first use (P3); their fields are
+    checked with the same messages as before."""
+    with pytest.raises(AgreementError) as raised:
+        agreement_2019(**{field: value})
+    assert message in str(raised.value)
+    assert raised.value.field is not None
+    assert raised.value.field.startswith(field)

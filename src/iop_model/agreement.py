@@ -218,7 +218,7 @@ def _reporting(instance: object, attribute: attrs.Attribute[Any], value: object)
     if value is not None:
         from .reporting import ReportingDuty
 
-        instance_of(ReportingDuty, AgreementError)(instance, attribute, value)
+        instance_of(ReportingDuty, AgreementError, optional=True)(instance, attribute, value)
 
 
 @attrs.frozen

@@ -65,9 +65,11 @@ class Roll(enum.StrEnum):
 RollPolicy = Roll | Literal["next_weekday", "previous_weekday", "none"] | None
 
 
-def as_roll(value: object, field: str = "roll") -> Roll | None:
+def as_roll(
+    value: object, field: str = "roll", error: type[IOPError] = DeadlineError
+) -> Roll | None:
     """``value`` as a :class:`Roll` or ``None`` (also written ``"none"``, as in files);
-    anything else raises :class:`DeadlineError`."""
+    anything else raises ``error`` (:class:`DeadlineError` unless given)."""
     if value is None or value == "none":
         return None
     if isinstance(value, Roll):
@@ -76,7 +78,7 @@ def as_roll(value: object, field: str = "roll") -> Roll | None:
         for member in Roll:
             if member.value == value:
                 return member
-    raise DeadlineError(
+    raise error(
         "a roll policy is 'next_weekday', 'previous_weekday' or None ('none')",
         field=field,
         value=value,
@@ -88,7 +90,7 @@ def forward_roll(
 ) -> Roll | None:
     """``value`` as a roll for a deadline counted forward: ``"next_weekday"`` or ``None``
     (D3); ``"previous_weekday"`` or anything else raises ``error`` naming ``field``."""
-    policy = as_roll(value, field)
+    policy = as_roll(value, field, error)
     if policy is Roll.PREVIOUS_WEEKDAY:
         raise error(
             "a deadline counted forward moves only forward (2 §): use 'next_weekday' or None",
