@@ -247,3 +247,23 @@ def test_cli_due_reports_every_problem_in_every_file_at_once(tmp_path: pathlib.P
     assert missing.returncode == 1
     assert "no such file or folder" in missing.stderr
     assert run_cli("due", str(EXAMPLES), "--within", "-3").returncode == 2
+
+
+@pytest.mark.parametrize(
+    ("left", "sv", "en"),
+    [
+        (1, "1 dag kvar", "1 day left"),
+        (1040, "1\u00a0040 dagar kvar", "1,040 days left"),
+        (0, "i dag", "today"),
+        (-2, "förfallen för 2 dagar sedan", "2 days overdue"),
+    ],
+)
+def test_an_actions_days_are_counted_as_authorities_write_them(left: int, sv: str, en: str) -> None:
+    from iop_model.actions import Action
+
+    as_of = pendulum.date(2024, 1, 1)
+    action = Action(
+        ActionKind.DECIDE, as_of.add(days=left), as_of, "a", "a", "k", "beslut", "decision", (), ()
+    )
+    assert action.text("sv").endswith(f"({sv})")
+    assert action.text("en").endswith(f"({en})")

@@ -630,3 +630,46 @@ def test_golden_activity_targets() -> None:
                 out.append(f"-- {activity.name} as of {as_of}, known on {known_on}")  # type: ignore[attr-defined]
                 out.extend(_assessment_text(target.assess(activity, as_of, known_on)))  # type: ignore[arg-type]
     check_golden("targets.txt", "\n".join(out) + "\n")
+
+
+def test_golden_deadlines() -> None:
+    """Every deadline explanation (D1-D4): forward and backward, each roll, every part of a
+    length, over days around weekends, holidays and month ends."""
+    from iop_model import deadline, deadline_before
+
+    starts = [
+        pendulum.date(2024, 3, 22),
+        pendulum.date(2024, 3, 29),
+        pendulum.date(2024, 1, 31),
+        pendulum.date(2023, 12, 22),
+        pendulum.date(2024, 6, 21),
+        pendulum.date(2024, 11, 1),
+    ]
+    lengths = [
+        {"days": 1},
+        {"days": 1000},
+        {"weeks": 1},
+        {"weeks": 2},
+        {"months": 1},
+        {"months": 3},
+        {"years": 1},
+        {"years": 2, "months": 1, "weeks": 1, "days": 3},
+    ]
+    out = []
+    for start in starts:
+        for parts in lengths:
+            for roll in ("next_weekday", None):
+                found = deadline(start, roll=roll, **parts)  # type: ignore[arg-type]
+                out += [f"deadline {start} {parts} roll={roll}", *_both(found)]
+            for roll in ("previous_weekday", None):
+                found = deadline_before(start, roll=roll, **parts)  # type: ignore[arg-type]
+                out += [f"deadline_before {start} {parts} roll={roll}", *_both(found)]
+    check_golden("deadlines.txt", "\n".join(out) + "\n")
+
+
+def _both(found: object) -> list[str]:
+    return [
+        f"  {lang}: {line}"
+        for lang in ("en", "sv")
+        for line in found.explain(lang).splitlines()  # type: ignore[attr-defined]
+    ]

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
+from . import wording
 from .agreement import Agreement, Partnership
 from .calendar import D3, D4, D5
 from .explain import Lang, Line, check_lang, render
@@ -63,9 +64,7 @@ _KIND_LABELS = {
 
 
 def _days(n: int, lang: Lang) -> str:
-    if lang == "sv":
-        return f"{n} {'dag' if n == 1 else 'dagar'}"
-    return f"{n} {'day' if n == 1 else 'days'}"
+    return wording.show(wording.Days(n), lang)  # "1 dag", "1 040 dagar"
 
 
 @attrs.frozen

@@ -21,11 +21,12 @@ from __future__ import annotations
 import enum
 import functools
 import warnings
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 import attrs
 import pendulum
 
+from . import wording
 from .errors import DeadlineError, IOPError
 from .explain import Lang, Line, check_lang, render
 from .rules import rule
@@ -272,8 +273,17 @@ def time_text(lang: Lang, **parts: int) -> str:
     """A time as words: ``time_text("sv", months=3, weeks=1)`` is ``'3 månader 1 vecka'``."""
     words = _WORDS[lang]
     return " ".join(
-        f"{parts[name]} {words[name][parts[name] != 1]}" for name in _PARTS if parts.get(name)
+        wording.count(parts[name], *words[name], lang) for name in _PARTS if parts.get(name)
     )
+
+
+class _Time(NamedTuple):
+    """A time in a sentence, worded per language by :func:`time_text`."""
+
+    parts: dict[str, int]
+
+    def title(self, lang: Lang) -> str:
+        return time_text(lang, **self.parts)
 
 
 @attrs.frozen
@@ -319,45 +329,19 @@ class Deadline:
         """The explanation as bilingual :class:`~iop_model.explain.Line` s."""
         parts = {"years": self.years, "months": self.months, "weeks": self.weeks}
         parts["days"] = self.days
-        en_len, sv_len = time_text("en", **parts), time_text("sv", **parts)
-        start, end, last = (d.isoformat() for d in (self.start, self.end_day, self.last_day))
+        time, start, end, last = _Time(parts), self.start, self.end_day, self.last_day
         if self.before:
-            first = Line(
-                en=f"{en_len} before {start}: the latest day from which that time ends on or "
-                f"before {start} is {end}",
-                sv=f"{sv_len} före {start}: den senaste dag från vilken tiden slutar senast "
-                f"{start} är {end}",
-                rules=(D1, D4),
-            )
+            first = wording.line("deadline.before", (D1, D4), time=time, start=start, end=end)
         else:
-            first = Line(
-                en=f"{en_len} from {start} ends on {end}",
-                sv=f"{sv_len} från {start} slutar {end}",
-                rules=(D1,),
-            )
+            first = wording.line("deadline.from", (D1,), time=time, start=start, end=end)
         roll_rule = D4 if self.before else D3
         if self.roll is None:
-            second = Line(
-                en=f"no roll: the last day is {last}",
-                sv=f"ingen flyttregel: sista dagen är {last}",
-            )
+            second = wording.line("deadline.no_roll", last=last)
         elif not self.is_rolled:
-            second = Line(
-                en=f"{end} is a working day: the last day is {last}",
-                sv=f"{end} är en arbetsdag: sista dagen är {last}",
-                rules=(D2, roll_rule),
-            )
+            second = wording.line("deadline.working_day", (D2, roll_rule), end=end, last=last)
         else:
-            en_way, sv_way = (
-                ("back to the previous", "bakåt till närmast föregående")
-                if self.before
-                else ("on to the next", "fram till nästa")
-            )
-            second = Line(
-                en=f"{end} is not a working day: the last day moves {en_way} working day, {last}",
-                sv=f"{end} är inte en arbetsdag: sista dagen flyttas {sv_way} arbetsdag, {last}",
-                rules=(D2, roll_rule),
-            )
+            key = "deadline.rolled_back" if self.before else "deadline.rolled_on"
+            second = wording.line(key, (D2, roll_rule), end=end, last=last)
         return (first, second)
 
     def to_dict(self) -> dict[str, object]:

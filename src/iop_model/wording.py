@@ -296,6 +296,30 @@ def line(key: str, rules: tuple[str, ...] = (), **values: object) -> Line:
 
 # --- every sentence, English first, then Swedish -------------------------------------------------
 TEXTS: Final[dict[str, tuple[str, str]]] = {
+    # deadlines (D rules, iop_model.calendar)
+    "deadline.from": ("{time} from {start} ends on {end}", "{time} från {start} slutar {end}"),
+    "deadline.before": (
+        "{time} before {start}: the latest day from which that time ends on or before {start} "
+        "is {end}",
+        "{time} före {start}: den senaste dag från vilken tiden slutar senast {start} är {end}",
+    ),
+    "deadline.no_roll": (
+        "no roll: the last day is {last}",
+        "ingen flyttregel: sista dagen är {last}",
+    ),
+    "deadline.working_day": (
+        "{end} is a working day: the last day is {last}",
+        "{end} är en arbetsdag: sista dagen är {last}",
+    ),
+    "deadline.rolled_on": (
+        "{end} is not a working day: the last day moves on to the next working day, {last}",
+        "{end} är inte en arbetsdag: sista dagen flyttas fram till nästa arbetsdag, {last}",
+    ),
+    "deadline.rolled_back": (
+        "{end} is not a working day: the last day moves back to the previous working day, {last}",
+        "{end} är inte en arbetsdag: sista dagen flyttas bakåt till närmast föregående "
+        "arbetsdag, {last}",
+    ),
     # duration goals (G rules)
     "goal.header": (
         "Goal: {title}; assessed as of the end of {day}, with the decisions made on or before "
