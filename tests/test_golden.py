@@ -673,3 +673,22 @@ def _both(found: object) -> list[str]:
         for lang in ("en", "sv")
         for line in found.explain(lang).splitlines()  # type: ignore[attr-defined]
     ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["molndal-konstkollektivet", "exempelby-kvinnojour", "exempelstad-trygga-vuxna"],
+)
+def test_golden_example_actions(name: str) -> None:
+    """Every action of the examples (text, explanation, summary) in both languages, on every
+    day around their starts, ends and decisions."""
+    case = load(ROOT / "examples" / f"{name}.toml")
+    out: list[str] = []
+    for as_of in _days_of(case):
+        out.append(f"==== as of {as_of}")
+        for action in case.actions(as_of, within_days=400):
+            out.append(f"{action.kind.value} {action.key} subject={action.subject}")
+            for lang in ("en", "sv"):
+                out.append(f"  {lang}: {action.text(lang)}")
+                out.extend(f"    {line}" for line in action.explain(lang).splitlines())
+    check_golden(f"actions-{name}.txt", "\n".join(out) + "\n")

@@ -163,37 +163,20 @@ def actions_due(
 
 
 def _header(knowledge: Date) -> Line:
-    day = knowledge.isoformat()
-    return Line(
-        en=f"As known on {day}: only decisions and reports dated on or before {day} count",
-        sv=f"Enligt vad som var känt {day}: bara beslut och rapporter daterade senast {day} räknas",
-        rules=(T13,),
-    )
+    return wording.line("action.header", (T13,), day=knowledge)
 
 
 def _decide(agreement: Agreement, as_of: Date, knowledge: Date) -> Iterable[Action]:
     if agreement.termination is not None or agreement.end < as_of:
         return
     by = agreement.extension_deadline()
-    end = agreement.end.isoformat()
     moved = by != agreement.end
     lines = [
         _header(knowledge),
-        Line(
-            en=f"Agreement {agreement.id} is in force until {end} and no follow-on agreement "
-            "is known",
-            sv=f"Avtal {agreement.id} gäller till och med {end} och inget nytt avtal är känt",
-            rules=(T14,),
-        ),
-        Line(
-            en=f"An extension must be decided by {by.isoformat()}"
-            + (" (moved to the next working day, as the agreement says)" if moved else "")
-            + "; a follow-on agreement decided by then continues without a gap",
-            sv=f"En förlängning måste beslutas senast {by.isoformat()}"
-            + (" (flyttad till nästa arbetsdag enligt avtalet)" if moved else "")
-            + "; ett nytt avtal som beslutas senast då fortsätter utan glapp",
-            rules=(T9, D3) if moved else (T9,),
-        ),
+        wording.line("action.in_force", (T14,), id=agreement.id, end=agreement.end),
+        wording.line("action.extend_by_moved", (T9, D3), by=by)
+        if moved
+        else wording.line("action.extend_by", (T9,), by=by),
     ]
     yield Action(
         ActionKind.DECIDE,
@@ -217,12 +200,8 @@ def _notice(agreement: Agreement, as_of: Date, knowledge: Date) -> Iterable[Acti
     assert period is not None
     lines = (
         _header(knowledge),
-        Line(
-            en=f"Agreement {agreement.id} ends on {agreement.end.isoformat()}; its notice "
-            f"period is {period}",
-            sv=f"Avtal {agreement.id} slutar {agreement.end.isoformat()}; uppsägningstiden "
-            f"är {period.sv()}",
-            rules=(D5,),
+        wording.line(
+            "action.notice_period", (D5,), id=agreement.id, end=agreement.end, period=period
         ),
         *found.lines(),
     )
@@ -248,27 +227,19 @@ def _reports(agreement: Agreement, as_of: Date, knowledge: Date) -> Iterable[Act
         if entry.status not in (ReportStatus.NOT_YET_DUE, ReportStatus.OVERDUE):
             continue
         overdue = entry.status is ReportStatus.OVERDUE
-        period, last_day = entry.period, entry.deadline.last_day.isoformat()
+        period, last_day = entry.period, entry.deadline.last_day
+        described = wording.Worded(en=duty.describe("en"), sv=duty.describe("sv"))
         lines = (
             _header(knowledge),
-            Line(
-                en=f"Agreement {agreement.id}: {duty.describe('en')}",
-                sv=f"Avtal {agreement.id}: {duty.describe('sv')}",
-                rules=(D6,),
-            ),
-            Line(
-                en=f"The report for {period} is due on {last_day}",
-                sv=f"Rapporten för {_period_sv(period)} ska lämnas senast {last_day}",
-                rules=entry.deadline.rules,
-            ),
-            Line(
-                en=f"No report for the period had been received by {knowledge.isoformat()}: "
-                + ("overdue" if overdue else "not yet due"),
-                sv="Ingen rapport för perioden hade kommit in till och med "
-                f"{knowledge.isoformat()}: " + ("försenad" if overdue else "ännu inte förfallen"),
-                rules=(D7,),
+            wording.line("action.duty", (D6,), id=agreement.id, duty=described),
+            wording.line("action.report_due", entry.deadline.rules, period=period, last=last_day),
+            wording.line(
+                "action.report_overdue" if overdue else "action.report_not_due",
+                (D7,),
+                day=knowledge,
             ),
         )
+        shown = wording.period(period.start, period.end)
         kind = ActionKind.REPORT_OVERDUE if overdue else ActionKind.REPORT_DUE
         sv_what = "försenad uppföljningsrapport" if overdue else "uppföljningsrapport"
         en_what = "overdue follow-up report" if overdue else "follow-up report"
@@ -277,17 +248,13 @@ def _reports(agreement: Agreement, as_of: Date, knowledge: Date) -> Iterable[Act
             entry.deadline.last_day,
             as_of,
             agreement.id,
-            f"{agreement.id} {period}",
+            f"{agreement.id} {shown}",
             f"report:{agreement.id}:{period.start.isoformat()}",
-            f"{sv_what} för {_period_sv(period)} ({agreement.id})",
-            f"{en_what} for {period} ({agreement.id})",
+            f"{sv_what} för {shown} ({agreement.id})",
+            f"{en_what} for {shown} ({agreement.id})",
             (D6, D7) if overdue else (D6,),
             lines,
         )
-
-
-def _period_sv(period: object) -> str:
-    return str(period).replace("..", "–")
 
 
 def _goals(
@@ -317,20 +284,13 @@ def _goals(
         title_en, title_sv = goal.title("en"), goal.title("sv")
         lines = (
             _header(knowledge),
-            Line(
-                en=f"Goal '{title_en}' for {entry.subject} is open: not yet secured",
-                sv=f"Målet '{title_sv}' för {entry.subject} är inte säkrat",
-                rules=(G7,),
+            wording.line(
+                "action.goal_open",
+                (G7,),
+                title=wording.Worded(en=title_en, sv=title_sv),
+                subject=entry.subject,
             ),
-            Line(
-                en=f"Its counted period ends with agreement {agreement.id} on "
-                f"{agreement.end.isoformat()}; a decision by {by.isoformat()} (an extension, "
-                "or a follow-on agreement without a gap) could still secure it",
-                sv=f"Den räknade perioden slutar med avtal {agreement.id} den "
-                f"{agreement.end.isoformat()}; ett beslut senast {by.isoformat()} "
-                "(förlängning eller nytt avtal utan glapp) kan fortfarande säkra det",
-                rules=(T9, G2),
-            ),
+            wording.line("action.goal_period", (T9, G2), id=agreement.id, end=agreement.end, by=by),
         )
         yield Action(
             ActionKind.GOAL_AT_RISK,

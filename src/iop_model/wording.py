@@ -119,6 +119,13 @@ class Raw(NamedTuple):
     text: str
 
 
+class Worded(NamedTuple):
+    """Text already worded in both languages; the sentence's language picks one."""
+
+    en: str
+    sv: str
+
+
 #: Event kinds (EventKind values): singular and plural, English and Swedish.
 KINDS: Final[Mapping[str, tuple[tuple[str, str], tuple[str, str]]]] = {
     "concert": (("concert", "concerts"), ("konsert", "konserter")),
@@ -235,6 +242,8 @@ def _show_any(value: object, lang: Lang) -> str:
         return label(value.code, lang)
     if isinstance(value, Raw):
         return value.text
+    if isinstance(value, Worded):
+        return value.sv if lang == "sv" else value.en
     if isinstance(value, Days):
         return _show_days(value, lang)
     if isinstance(value, Titled):
@@ -268,6 +277,7 @@ def _show_any(value: object, lang: Lang) -> str:
 _SHOWN: Final[dict[type, Callable[[Any, Lang], str]]] = {
     Label: lambda value, lang: label(value.code, lang),
     Raw: lambda value, lang: value.text,
+    Worded: lambda value, lang: value.sv if lang == "sv" else value.en,
     Days: _show_days,
     Pct: lambda value, lang: percent(value.value, lang),
     Body: lambda value, lang: body(value.name, lang),
@@ -296,6 +306,54 @@ def line(key: str, rules: tuple[str, ...] = (), **values: object) -> Line:
 
 # --- every sentence, English first, then Swedish -------------------------------------------------
 TEXTS: Final[dict[str, tuple[str, str]]] = {
+    # actions (iop_model.actions)
+    "action.header": (
+        "As known on {day}: only decisions and reports dated on or before {day} count",
+        "Enligt vad som var känt {day}: bara beslut och rapporter daterade senast {day} räknas",
+    ),
+    "action.in_force": (
+        "Agreement {id} is in force until {end} and no follow-on agreement is known",
+        "Avtal {id} gäller till och med {end} och inget nytt avtal är känt",
+    ),
+    "action.extend_by": (
+        "An extension must be decided by {by}; a follow-on agreement decided by then continues "
+        "without a gap",
+        "En förlängning måste beslutas senast {by}; ett nytt avtal som beslutas senast då "
+        "fortsätter utan glapp",
+    ),
+    "action.extend_by_moved": (
+        "An extension must be decided by {by} (moved to the next working day, as the agreement "
+        "says); a follow-on agreement decided by then continues without a gap",
+        "En förlängning måste beslutas senast {by} (flyttad till nästa arbetsdag enligt "
+        "avtalet); ett nytt avtal som beslutas senast då fortsätter utan glapp",
+    ),
+    "action.notice_period": (
+        "Agreement {id} ends on {end}; its notice period is {period}",
+        "Avtal {id} slutar {end}; uppsägningstiden är {period}",
+    ),
+    "action.duty": ("Agreement {id}: {duty}", "Avtal {id}: {duty}"),
+    "action.report_due": (
+        "The report for {period} is due on {last}",
+        "Rapporten för {period} ska lämnas senast {last}",
+    ),
+    "action.report_overdue": (
+        "No report for the period had been received by {day}: overdue",
+        "Ingen rapport för perioden hade kommit in till och med {day}: försenad",
+    ),
+    "action.report_not_due": (
+        "No report for the period had been received by {day}: not yet due",
+        "Ingen rapport för perioden hade kommit in till och med {day}: ännu inte förfallen",
+    ),
+    "action.goal_open": (
+        "Goal '{title}' for {subject} is open: not yet secured",
+        "Målet '{title}' för {subject} är inte säkrat",
+    ),
+    "action.goal_period": (
+        "Its counted period ends with agreement {id} on {end}; a decision by {by} (an "
+        "extension, or a follow-on agreement without a gap) could still secure it",
+        "Den räknade perioden slutar med avtal {id} den {end}; ett beslut senast {by} "
+        "(förlängning eller nytt avtal utan glapp) kan fortfarande säkra det",
+    ),
     # deadlines (D rules, iop_model.calendar)
     "deadline.from": ("{time} from {start} ends on {end}", "{time} från {start} slutar {end}"),
     "deadline.before": (
