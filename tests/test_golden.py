@@ -692,3 +692,42 @@ def test_golden_example_actions(name: str) -> None:
                 out.append(f"  {lang}: {action.text(lang)}")
                 out.extend(f"    {line}" for line in action.explain(lang).splitlines())
     check_golden(f"actions-{name}.txt", "\n".join(out) + "\n")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["molndal-konstkollektivet", "exempelby-kvinnojour", "exempelstad-trygga-vuxna"],
+)
+def test_golden_example_flags(name: str) -> None:
+    """Every advisory flag of the examples (F rules) in both languages, without and with an
+    exchange rate, on every day around their starts, ends and decisions."""
+    from iop_model import flags
+
+    case = load(ROOT / "examples" / f"{name}.toml")
+    out: list[str] = []
+    for as_of in _days_of(case):
+        for rate in (None, 11):
+            out.append(f"==== as of {as_of}, EUR rate {rate}")
+            for flag in flags(case.partnership, as_of, rate):
+                out.append(_json(flag.to_dict()))
+    check_golden(f"flags-{name}.txt", "\n".join(out) + "\n")
+
+
+def test_golden_built_flags() -> None:
+    """F4 (an entrustment of more than ten years) and F6 (public money without a reporting
+    duty), which the examples do not raise."""
+    from iop_model import Contribution, flags
+
+    long = _agreement("long", Term.starting(D(2012, 1, 1), years=12), decided_on=D(2011, 12, 1))
+    money = _agreement(
+        "money",
+        Term.year(2024),
+        decided_on=D(2023, 12, 1),
+        contributions=(Contribution("public", "money", 250_000, Term.year(2024)),),
+    )
+    out = []
+    for agreement in (long, money):
+        for as_of in (D(2024, 6, 1), D(2025, 6, 1)):
+            out.append(f"==== {agreement.id} as of {as_of}")
+            out.extend(_json(flag.to_dict()) for flag in flags(agreement, as_of, 11))
+    check_golden("flags-built.txt", "\n".join(out) + "\n")

@@ -25,6 +25,7 @@ FRACTIONS = st.fractions(max_denominator=10**4).filter(lambda f: abs(f) < 10**12
 VALUES = st.one_of(
     st.builds(wording.Label, st.sampled_from(["ACHIEVED", "SECURED", "OPEN", "MISSED"])),
     st.builds(wording.Raw, st.text(max_size=5)),
+    st.builds(wording.Worded, st.text(max_size=5), st.text(max_size=5)),
     st.builds(wording.Days, st.integers(min_value=-5, max_value=10**6)),
     st.builds(wording.Pct, FRACTIONS),
     st.builds(wording.Body, st.sampled_from(["Kulturnämnden", "Styrelsen", "Föreningen X"])),

@@ -144,10 +144,6 @@ ENTRUSTMENT_YEARS: Final = Parameter(
     ),
 )
 
-_OUTSIDE: Final = (
-    "A signal for a person to look at; whether the activity is economic, and whether the rules "
-    "apply, is a legal judgement outside the library."
-)
 
 F1 = rule(
     "F1",
@@ -239,11 +235,7 @@ class Flag:
 
 
 def _outside() -> Line:
-    return Line(
-        en=_OUTSIDE,
-        sv="En signal för en människa att granska; om verksamheten är ekonomisk och om "
-        "reglerna gäller är en rättslig bedömning som biblioteket inte gör.",
-    )
+    return wording.line("flag.outside")
 
 
 def flags(
@@ -287,13 +279,7 @@ def flags(
                 True,
                 (F5, T13),
                 (
-                    Line(
-                        en="No contribution by the partner is recorded as known on "
-                        f"{as_of.isoformat()}",
-                        sv="Ingen insats från den idéburna parten är registrerad så som det var "
-                        f"känt {as_of.isoformat()}",
-                        rules=(F5, T13),
-                    ),
+                    wording.line("flag.F5", (F5, T13), day=as_of),
                     _outside(),
                 ),
                 {},
@@ -311,13 +297,7 @@ def flags(
                     True,
                     (F6,),
                     (
-                        Line(
-                            en=f"Agreement {agreement.id} has public contributions and no "
-                            "reporting duty",
-                            sv=f"Avtal {agreement.id} har offentliga insatser men ingen "
-                            "redovisningsskyldighet",
-                            rules=(F6,),
-                        ),
+                        wording.line("flag.F6", (F6,), id=agreement.id),
                         _outside(),
                     ),
                     {"agreement": agreement.id},
@@ -365,13 +345,7 @@ def _f1(agreements: Iterable[Agreement], as_of: Date) -> list[Flag]:
                     True,
                     (F1, T11),
                     (
-                        Line(
-                            en=f"Agreement {agreement.id} has no maximum extent: it could be "
-                            "extended without a stated end",
-                            sv=f"Avtal {agreement.id} saknar yttersta slutdag: det skulle kunna "
-                            "förlängas utan angivet slut",
-                            rules=(F1, T11),
-                        ),
+                        wording.line("flag.F1", (F1, T11), id=agreement.id),
                         _outside(),
                     ),
                     {"agreement": agreement.id},
@@ -404,13 +378,7 @@ def _ceiling(
                 None,
                 (rule_id,),
                 (
-                    Line(
-                        en="Cannot tell without an exchange rate to EUR for "
-                        + ", ".join(currencies),
-                        sv="Kan inte avgöras utan en växelkurs till EUR för "
-                        + ", ".join(currencies),
-                        rules=(rule_id,),
-                    ),
+                    wording.line("flag.no_rate", (rule_id,), currencies=", ".join(currencies)),
                     _outside(),
                 ),
                 {"currencies": currencies},
@@ -454,12 +422,13 @@ def _ceiling(
             True,
             (rule_id,),
             (
-                Line(
-                    en=wording.say("flag.ceiling", "en", source=ceiling.source, **values),
-                    sv=wording.say(
-                        "flag.ceiling", "sv", source=ceiling.source_sv or ceiling.source, **values
+                wording.line(
+                    "flag.ceiling",
+                    (rule_id,),
+                    source=wording.Worded(
+                        en=ceiling.source, sv=ceiling.source_sv or ceiling.source
                     ),
-                    rules=(rule_id,),
+                    **values,
                 ),
                 _outside(),
             ),
@@ -484,13 +453,13 @@ def _f4(agreements: tuple[Agreement, ...]) -> list[Flag]:
             True,
             (F4,),
             (
-                Line(
-                    en=f"The entrustment {entrustment} lasts {length_of(first.start, end)}, "
-                    f"more than {limit} ({years.source})",
-                    sv=f"Uppdraget {wording.period(first.start, end)} varar "
-                    f"{length_of(first.start, end).sv()}, mer än {limit.sv()} "
-                    f"({years.source_sv or years.source})",
-                    rules=(F4,),
+                wording.line(
+                    "flag.F4",
+                    (F4,),
+                    entrustment=entrustment,
+                    length=length_of(first.start, end),
+                    limit=limit,
+                    source=wording.Worded(en=years.source, sv=years.source_sv or years.source),
                 ),
                 _outside(),
             ),

@@ -306,6 +306,33 @@ def line(key: str, rules: tuple[str, ...] = (), **values: object) -> Line:
 
 # --- every sentence, English first, then Swedish -------------------------------------------------
 TEXTS: Final[dict[str, tuple[str, str]]] = {
+    # advisory flags (F rules, iop_model.advisory)
+    "flag.outside": (
+        "A signal for a person to look at; whether the activity is economic, and whether the "
+        "rules apply, is a legal judgement outside the library.",
+        "En signal för en människa att granska; om verksamheten är ekonomisk och om reglerna "
+        "gäller är en rättslig bedömning som biblioteket inte gör.",
+    ),
+    "flag.F1": (
+        "Agreement {id} has no maximum extent: it could be extended without a stated end",
+        "Avtal {id} saknar yttersta slutdag: det skulle kunna förlängas utan angivet slut",
+    ),
+    "flag.F4": (
+        "The entrustment {entrustment} lasts {length}, more than {limit} ({source})",
+        "Uppdraget {entrustment} varar {length}, mer än {limit} ({source})",
+    ),
+    "flag.F5": (
+        "No contribution by the partner is recorded as known on {day}",
+        "Ingen insats från den idéburna parten är registrerad så som det var känt {day}",
+    ),
+    "flag.F6": (
+        "Agreement {id} has public contributions and no reporting duty",
+        "Avtal {id} har offentliga insatser men ingen redovisningsskyldighet",
+    ),
+    "flag.no_rate": (
+        "Cannot tell without an exchange rate to EUR for {currencies}",
+        "Kan inte avgöras utan en växelkurs till EUR för {currencies}",
+    ),
     # actions (iop_model.actions)
     "action.header": (
         "As known on {day}: only decisions and reports dated on or before {day} count",
