@@ -291,8 +291,11 @@ def _converter(detailed: bool = True) -> cattrs.Converter:
         conv.register_structure_hook_factory(_is_sequence, lambda t: _sequence_hook(conv, t))
         for party in (PublicParty, IdeaBasedParty):
             conv.register_structure_hook(party, _interned(_fast_table(party, conv)))
-        optional_str = str | None
+        optional_str, optional_date = str | None, Date | None
         conv.register_structure_hook_func(lambda t: t == optional_str, _structure_optional_str)
+        conv.register_structure_hook_func(
+            lambda t: t == optional_date, lambda v, t: None if v is None else _structure_date(v, t)
+        )
     _tagged(conv, Activity, _ACTIVITY_KINDS, "activity")
     conv.register_structure_hook(CaseGoal, lambda v, _: _structure_goal(conv, v))
     conv.register_unstructure_hook(CaseGoal, lambda g: _unstructure_goal(conv, g))
