@@ -415,7 +415,9 @@ def test_pinned_agreement_edges() -> None:
         ("reporting", "yearly", "expected ReportingDuty or None, got str"),
         ("follow_up_reports", "", "expected a sequence of FollowUpReport"),
         ("contributions", [1], "expected a Contribution, got int"),
+        ("contributions", "", "expected a sequence of Contribution"),
         ("evidence", {}, "expected a sequence of Evidence"),
+        ("evidence", "", "expected a sequence of Evidence"),
         ("extension_roll", "sideways", "extension_roll"),
     ],
 )
@@ -429,3 +431,65 @@ def test_fields_of_lazily_loaded_rule_families_are_still_checked(
     assert message in str(raised.value)
     assert raised.value.field is not None
     assert raised.value.field.startswith(field)
+
+
+def test_pinned_messages_of_an_agreements_own_checks() -> None:
+    """What mutation testing found unpinned: the field and value of an extension's bad
+    length part, a follow-up report outside the agreement (D6), evidence given twice, an
+    as-known-on day that is no calendar day."""
+    from iop_model import Evidence, FollowUpReport
+
+    with pytest.raises(ExtensionError) as bad_part:
+        Extension(D(2019, 12, 19), COMMITTEE, years=-1)
+    assert bad_part.value.field == "years"
+    assert "-1 years" in bad_part.value.message
+    outside = FollowUpReport(Term.year(2020), received_on=D(2021, 2, 1))
+    with pytest.raises(AgreementError) as late:
+        agreement_2019(follow_up_reports=(outside,))
+    assert late.value.rule == "D6"
+    assert late.value.field == "follow_up_reports[0].period"
+    assert late.value.value == Term.year(2020)
+    assert "2019-01-01..2019-12-31" in late.value.message
+    twice = (Evidence("initiative", "a"), Evidence("initiative", "b"))
+    with pytest.raises(AgreementError) as repeated:
+        agreement_2019(evidence=twice)
+    assert repeated.value.field == "evidence[1].criterion"
+    assert repeated.value.value == "initiative"
+    with pytest.raises(DateError) as not_a_day:
+        agreement_2019().as_known_on("2019-06-30")  # type: ignore[arg-type]
+    assert not_a_day.value.field == "day"
+
+
+def test_as_known_on_names_t15_for_an_undated_agreement_decided_later() -> None:
+    undated = agreement_2019()
+    with pytest.raises(AgreementError) as early:
+        undated.as_known_on(D(2018, 12, 31))
+    assert early.value.rule == "T15"
+    assert "has no decision day and counts as known from its start 2019-01-01" in str(early.value)
+    dated = agreement_2019(decided_on=D(2018, 12, 1))
+    with pytest.raises(AgreementError) as before:
+        dated.as_known_on(D(2018, 11, 30))
+    assert before.value.rule == "T13"
+    assert "was decided on 2018-12-01" in str(before.value)
+
+
+def test_resolve_types_binds_every_name_the_annotations_use() -> None:
+    """The rule families an agreement loads on first use (P3) are named in its annotations;
+    resolve_types makes them readable by typing.get_type_hints and cattrs."""
+    import typing
+
+    from iop_model import Contribution, Deadline, Evidence, FollowUpReport, ReportingDuty, Roll
+    from iop_model.agreement import Partnership, Termination, resolve_types
+
+    resolve_types()
+    hints = typing.get_type_hints(Agreement)
+    assert hints["reporting"] == ReportingDuty | None
+    assert hints["follow_up_reports"] == tuple[FollowUpReport, ...]
+    assert hints["contributions"] == tuple[Contribution, ...]
+    assert hints["evidence"] == tuple[Evidence, ...]
+    assert hints["extension_roll"] == Roll | None
+    method = typing.get_type_hints(Agreement.notice_deadline)
+    assert method["return"] == Deadline | None
+    assert "previous_weekday" in typing.get_args(method["roll"])[1].__args__
+    for cls in (Extension, Termination, Agreement, Partnership):
+        assert all(not isinstance(field.type, str) for field in attrs.fields(cls))
