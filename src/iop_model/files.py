@@ -219,8 +219,10 @@ def _converter(detailed: bool = True) -> cattrs.Converter:
     conv = cattrs.Converter(
         forbid_extra_keys=True, omit_if_default=True, detailed_validation=detailed
     )
-    # first: the specific hooks below take precedence
-    _tables(conv) if detailed else _fast_tables(conv)
+    if detailed:  # first: the specific hooks below take precedence
+        _tables(conv)
+    else:
+        _fast_tables(conv)
     conv.register_structure_hook(Date, _structure_date)
     conv.register_unstructure_hook(Date, lambda d: d)
     conv.register_structure_hook(int, _structure_int)
