@@ -220,14 +220,20 @@ def count(n: int, one: str, many: str, lang: Lang) -> str:
 
 
 def show(value: object, lang: Lang) -> str:
-    """A value in a sentence, formatted for ``lang``."""
+    """A value in a sentence, formatted for ``lang``: by the first entry of :data:`_SHOWN`
+    whose type it is (its exact type is looked up first), a title per language, or text."""
     kind = type(value)
     if kind is str:
         return value  # type: ignore[return-value]
-    shown = _SHOWN.get(kind)  # the common types by their exact type: no isinstance chain
+    shown = _SHOWN.get(kind)
+    if shown is None:
+        shown = next((fn for base, fn in _SHOWN.items() if isinstance(value, base)), None)
     if shown is not None:
         return shown(value, lang)
-    return _show_any(value, lang)
+    worded = getattr(value, "title", None)
+    if callable(worded):  # a goal, a formula, figures: anything worded per language
+        return str(worded(lang))
+    return str(value)
 
 
 def _show_days(value: Days, lang: Lang) -> str:
@@ -237,54 +243,21 @@ def _show_days(value: Days, lang: Lang) -> str:
     return count(n, "dag", "dagar", lang) if lang == "sv" else count(n, "day", "days", lang)
 
 
-def _show_any(value: object, lang: Lang) -> str:
-    if isinstance(value, Label):
-        return label(value.code, lang)
-    if isinstance(value, Raw):
-        return value.text
-    if isinstance(value, Worded):
-        return value.sv if lang == "sv" else value.en
-    if isinstance(value, Days):
-        return _show_days(value, lang)
-    if isinstance(value, Titled):
-        return str(value.item.title(lang))  # type: ignore[attr-defined]
-    if isinstance(value, Periods):
-        return ", ".join(show(term, lang) for term in value.terms)
-    if isinstance(value, Pct):
-        return percent(value.value, lang)
-    if isinstance(value, Body):
-        return body(value.name, lang)
-    if isinstance(value, Term):
-        return period(value.start, value.end)
-    if isinstance(value, Length):
-        return value.sv() if lang == "sv" else str(value)
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int):
-        return number(value, lang)
-    if isinstance(value, (Fraction, Decimal)):
-        return decimal(value, lang)
-    worded = None if isinstance(value, str) else getattr(value, "title", None)
-    if callable(worded):  # a goal, a formula, figures: anything worded per language
-        return str(worded(lang))
-    return str(value)
-
-
-#: :func:`show` for values of exactly these types; the same as :func:`_show_any` gives them
-#: (a test checks it), without walking its chain of isinstance checks.
+#: How :func:`show` words each kind of value, in order: a subclass takes the first entry
+#: it is an instance of (``bool`` before ``int``; ``pendulum.Date`` is a ``datetime.date``).
 _SHOWN: Final[dict[type, Callable[[Any, Lang], str]]] = {
     Label: lambda value, lang: label(value.code, lang),
     Raw: lambda value, lang: value.text,
     Worded: lambda value, lang: value.sv if lang == "sv" else value.en,
     Days: _show_days,
+    Titled: lambda value, lang: str(value.item.title(lang)),
+    Periods: lambda value, lang: ", ".join(show(term, lang) for term in value.terms),
     Pct: lambda value, lang: percent(value.value, lang),
     Body: lambda value, lang: body(value.name, lang),
     Term: lambda value, lang: period(value.start, value.end),
     Length: lambda value, lang: value.sv() if lang == "sv" else str(value),
     datetime.date: lambda value, lang: value.isoformat(),
-    pendulum.Date: lambda value, lang: value.isoformat(),
+    pendulum.Date: lambda value, lang: value.isoformat(),  # the most common: no walk
     bool: lambda value, lang: str(value),
     int: number,
     Fraction: decimal,
