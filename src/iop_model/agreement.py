@@ -75,7 +75,14 @@ if TYPE_CHECKING:
 # agreement first uses them, so that ``import iop_model`` stays light (benchmark P3); the
 # annotations naming their classes are resolved by :func:`resolve_types`.
 
-__all__ = ["Agreement", "Extension", "Partnership", "Termination", "TerminationKind"]
+__all__ = [
+    "Agreement",
+    "Extension",
+    "Partnership",
+    "Termination",
+    "TerminationKind",
+    "resolve_types",
+]
 
 Date = pendulum.Date
 
