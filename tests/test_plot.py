@@ -25,7 +25,13 @@ def legend_texts(figure: object) -> list[str]:
 
 
 def test_partnership_rows_bars_and_lines() -> None:
-    figure = timeline(molndal.partnership(), as_of=D(2021, 6, 30), goals=[molndal.GOAL], lang="en")
+    figure = timeline(
+        molndal.partnership(),
+        as_of=D(2021, 6, 30),
+        goals=[molndal.GOAL],
+        lang="en",
+        show_later=True,
+    )
     axes = figure.axes[0]
     assert [t.get_text() for t in axes.get_yticklabels()] == [
         "molndal-konstkollektivet-2019",
@@ -92,10 +98,27 @@ def test_the_docs_picture_exists() -> None:
     assert (ROOT / "docs" / "img" / "molndal-timeline.png").read_bytes().startswith(b"\x89PNG")
 
 
+def test_T13_later_decisions_are_not_drawn_unless_asked_for() -> None:
+    """Issue 21, finding 5: the picture drew decisions made after the day of knowledge."""
+    figure = timeline(molndal.partnership(), as_of=D(2021, 6, 30), goals=[molndal.GOAL], lang="en")
+    axes = figure.axes[0]
+    assert [t.get_text() for t in axes.get_yticklabels()] == ["molndal-konstkollektivet-2019"]
+    assert len([bar for c in axes.collections for bar in c.get_paths()]) == 2
+    assert not any("decided later" in text for text in legend_texts(figure))
+    nothing = timeline(molndal.partnership(), as_of=D(2018, 6, 30), lang="en")
+    assert nothing.axes[0].get_title() == "No agreement had been decided by 2018-06-30 (T13)"
+
+
 def test_T13_later_decisions_are_drawn_apart_never_as_fact() -> None:
     """Issue 11, finding 2: as of 2019-06-30 the extension (decided 2019-12-19) and the 2022
     agreement were drawn as solid bars with a decision diamond, like decisions already made."""
-    figure = timeline(molndal.partnership(), as_of=D(2019, 6, 30), goals=[molndal.GOAL], lang="sv")
+    figure = timeline(
+        molndal.partnership(),
+        as_of=D(2019, 6, 30),
+        goals=[molndal.GOAL],
+        lang="sv",
+        show_later=True,
+    )
     axes = figure.axes[0]
     solid = [c for c in axes.collections if c.get_facecolor().size and c.get_facecolor()[0][3] > 0]
     outlined = [c for c in axes.collections if c not in solid]

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
 
 import attrs
 import pendulum
@@ -27,15 +26,14 @@ import pendulum
 from . import wording
 from .agreement import Agreement, Partnership
 from .calendar import D3, D4, D5
+from .case import KnownCase
+from .errors import CaseError
 from .explain import Lang, Line, check_lang, render
 from .goals import G2, G7, Assessment, GoalStatus, MinimumDuration
 from .reporting import D6, D7, ReportStatus, follow_up
 from .term import T9, T13, T14
 
-if TYPE_CHECKING:
-    from .case import CaseGoal
-
-__all__ = ["Action", "ActionKind", "actions_due"]
+__all__ = ["Action", "ActionKind", "due"]
 
 Date = pendulum.Date
 
@@ -136,24 +134,32 @@ class Action:
         }
 
 
-def actions_due(
-    partnership: Partnership,
-    goals: Sequence[CaseGoal],
-    assessments: Sequence[Assessment],
+def due(
+    known: KnownCase,
     as_of: Date,
-    within_days: int,
-    known_on: Date | None = None,
+    within_days: int = 180,
+    assessments: Sequence[Assessment] | None = None,
 ) -> tuple[Action, ...]:
-    """The actions of ``partnership`` (already as known on ``known_on``, T13, G10), overdue
-    ones first, then by day; see :meth:`iop_model.case.Case.actions`."""
-    knowledge = as_of if known_on is None else known_on
+    """The actions of a case as known (:meth:`Case.as_known_on
+    <iop_model.case.Case.as_known_on>`) as of the end of ``as_of``, overdue ones first, then
+    by day; see :meth:`iop_model.case.Case.actions`. ``assessments`` are ``known``'s goals
+    assessed as of ``as_of``, when already at hand."""
+    if type(within_days) is not int or within_days < 0:
+        raise CaseError(
+            "within_days is a whole number of days >= 0", field="within_days", value=within_days
+        )
+    partnership = known.partnership
+    if partnership is None:
+        return ()
+    if assessments is None:
+        assessments = known.assess(as_of)
+    knowledge = known.known_on
     found: list[Action] = []
-    last = partnership.last
-    found.extend(_decide(last, as_of, knowledge))
+    found.extend(_decide(partnership.last, as_of, knowledge))
     for agreement in partnership.agreements:
         found.extend(_notice(agreement, as_of, knowledge))
         found.extend(_reports(agreement, as_of, knowledge))
-    found.extend(_goals(partnership, goals, assessments, as_of, knowledge))
+    found.extend(_goals(known, assessments, as_of))
     due = [
         action
         for action in found
@@ -223,7 +229,7 @@ def _reports(agreement: Agreement, as_of: Date, knowledge: Date) -> Iterable[Act
     duty = agreement.reporting
     if duty is None:
         return
-    for entry in follow_up(duty, agreement.span, agreement.follow_up_reports, as_of, knowledge):
+    for entry in follow_up(duty, agreement.span, agreement.follow_up_reports, as_of):
         if entry.status not in (ReportStatus.NOT_YET_DUE, ReportStatus.OVERDUE):
             continue
         overdue = entry.status is ReportStatus.OVERDUE
@@ -257,14 +263,10 @@ def _reports(agreement: Agreement, as_of: Date, knowledge: Date) -> Iterable[Act
         )
 
 
-def _goals(
-    partnership: Partnership,
-    goals: Sequence[CaseGoal],
-    assessments: Sequence[Assessment],
-    as_of: Date,
-    knowledge: Date,
-) -> Iterable[Action]:
-    for index, (entry, assessment) in enumerate(zip(goals, assessments, strict=True)):
+def _goals(known: KnownCase, assessments: Sequence[Assessment], as_of: Date) -> Iterable[Action]:
+    partnership = known.partnership
+    assert partnership is not None
+    for number, entry, assessment in zip(known.numbers, known.goals, assessments, strict=True):
         goal = entry.goal
         if not isinstance(goal, MinimumDuration) or assessment.status is not GoalStatus.OPEN:
             continue
@@ -274,16 +276,14 @@ def _goals(
         if isinstance(subject, Partnership):
             agreement = partnership.last
         else:
-            known = {a.id: a for a in partnership.agreements}
-            if not isinstance(subject, Agreement) or subject.id not in known:
-                continue
-            agreement = known[subject.id]
+            assert isinstance(subject, Agreement)
+            agreement = partnership.get(subject.id)
         if agreement.termination is not None or agreement.end < as_of:
             continue
         by = agreement.extension_deadline()
         title_en, title_sv = goal.title("en"), goal.title("sv")
         lines = (
-            _header(knowledge),
+            _header(known.known_on),
             wording.line(
                 "action.goal_open",
                 (G7,),
@@ -298,7 +298,7 @@ def _goals(
             as_of,
             agreement.id,
             f"{entry.subject}: {title_en}",
-            f"goal:{index}:{entry.subject}",
+            f"goal:{number - 1}:{entry.subject}",
             f"mål i fara: {entry.subject}: {title_sv}",
             f"goal at risk: {entry.subject}: {title_en}",
             (G7, T9),

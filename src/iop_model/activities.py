@@ -481,6 +481,42 @@ class Activity(abc.ABC):
         end of that day: occasions on or before it and reports whose period had ended; with
         ``known_on``, only what was known that day (A10)."""
 
+    def as_known_on(self, day: Date) -> Activity:
+        """The activity as it stood at the end of ``day`` (A10): the occasions, events,
+        records and memberships of days on or before it, the aggregate reports received by
+        then, a membership's leaving only once it had happened. Returns ``self`` when
+        nothing is later."""
+        changes = self._known_changes(calendar_day(day, "day"))
+        return attrs.evolve(self, **changes) if changes else self  # type: ignore[misc]
+
+    def _known_changes(self, day: Date) -> dict[str, Any]:
+        """The fields that change when only what was known on ``day`` is kept."""
+        changes: dict[str, Any] = {}
+        for field in self._dated_items:
+            items = getattr(self, field)
+            if any(item.day > day for item in items):
+                changes[field] = tuple(item for item in items if item.day <= day)
+        reports = getattr(self, "reports", ())
+        if any(report.known_from > day for report in reports):
+            changes["reports"] = tuple(r for r in reports if r.known_from <= day)
+        return changes
+
+    def _dated_facts(self) -> list[tuple[str, Date]]:
+        """Every item and report with its path and the day it counts as known (A10)."""
+        found = [
+            (f"{field}[{index}]", item.day)
+            for field in self._dated_items
+            for index, item in enumerate(getattr(self, field))
+        ]
+        found += [
+            (f"reports[{index}]", report.known_from)
+            for index, report in enumerate(getattr(self, "reports", ()))
+        ]
+        return found
+
+    #: The fields holding items with a ``day`` (occasions, events, records, outcomes).
+    _dated_items: tuple[str, ...] = ()
+
     def figures_by(
         self, unit: str, within: Term | None = None, as_of: Date | None = None
     ) -> list[Figures]:
@@ -636,18 +672,11 @@ def _tally(
     reports: tuple[AggregateReport, ...],
     period: Term,
     as_of: Date | None,
-    known_on: Date | None = None,
 ) -> Figures:
-    """Count items (by ``day``) and aggregate reports for ``period`` (A5, A6), with only what
-    was known on ``known_on`` (A10)."""
+    """Count items (by ``day``) and aggregate reports for ``period`` (A5, A6)."""
     last = period.end if as_of is None else min(period.end, as_of)
-    seen = last if known_on is None else min(last, known_on)
-    in_period = [item for item in items if period.start <= item.day <= seen]
-    counted_reports = [
-        r
-        for r in _reports_in(reports, period)
-        if r.period.end <= last and (known_on is None or r.known_from <= known_on)
-    ]
+    in_period = [item for item in items if period.start <= item.day <= last]
+    counted_reports = [r for r in _reports_in(reports, period) if r.period.end <= last]
     count = len(in_period) + sum(r.occasions for r in counted_reports)
     total = sum(getattr(item, numbers) for item in in_period) + sum(
         r.total for r in counted_reports
@@ -679,6 +708,8 @@ class MeetingPlace(Activity):
     occasions: tuple[Occasion, ...] = attrs.field(default=(), converter=_occasions)
     reports: tuple[AggregateReport, ...] = attrs.field(default=(), converter=_reports)
 
+    _dated_items = ("occasions",)
+
     def __attrs_post_init__(self) -> None:
         _check_counted_once(self.occasions, self.reports, "occasions")
         self._check_within_agreement()
@@ -687,14 +718,9 @@ class MeetingPlace(Activity):
         self, period: Term, as_of: Date | None = None, known_on: Date | None = None
     ) -> Figures:
         """Occasions, total and mean visitors in ``period`` (A5, A6, A10)."""
-        return _tally(
-            self.occasions,
-            "visitors",
-            self.reports,
-            _period(period),
-            _as_of(as_of),
-            _as_of(known_on, "known_on"),
-        )
+        if known_on is not None:
+            return self.as_known_on(calendar_day(known_on, "known_on")).figures(period, as_of)
+        return _tally(self.occasions, "visitors", self.reports, _period(period), _as_of(as_of))
 
     def report(self, *more: Occasion | AggregateReport) -> MeetingPlace:
         """A copy with more occasions or aggregate reports added."""
@@ -728,6 +754,8 @@ class Venue(Activity):
     events: tuple[Event, ...] = attrs.field(default=(), converter=_events)
     reports: tuple[AggregateReport, ...] = attrs.field(default=(), converter=_reports)
 
+    _dated_items = ("events",)
+
     def __attrs_post_init__(self) -> None:
         _check_counted_once(self.events, self.reports, "events", noun="event")
         self._check_within_agreement()
@@ -736,14 +764,9 @@ class Venue(Activity):
         self, period: Term, as_of: Date | None = None, known_on: Date | None = None
     ) -> Figures:
         """Events, total and mean audience, and events per kind in ``period`` (A10)."""
-        return _tally(
-            self.events,
-            "audience",
-            self.reports,
-            _period(period),
-            _as_of(as_of),
-            _as_of(known_on, "known_on"),
-        )
+        if known_on is not None:
+            return self.as_known_on(calendar_day(known_on, "known_on")).figures(period, as_of)
+        return _tally(self.events, "audience", self.reports, _period(period), _as_of(as_of))
 
     def _located_days(self) -> list[tuple[str, Term]]:
         return [(f"events[{i}].day", Term(e.day, e.day)) for i, e in enumerate(self.events)] + [
@@ -789,6 +812,26 @@ class Network(Activity):
     description: str = attrs.field(default="", validator=optional_text(ActivityError))
     memberships: tuple[Membership, ...] = attrs.field(default=(), converter=_memberships)
 
+    def _dated_facts(self) -> list[tuple[str, Date]]:
+        found = []
+        for index, membership in enumerate(self.memberships):
+            found.append((f"memberships[{index}].joined", membership.joined))
+            if membership.left is not None:
+                found.append((f"memberships[{index}].left", membership.left))
+        return found
+
+    def _known_changes(self, day: Date) -> dict[str, Any]:
+        members = self.memberships
+        if not any(m.joined > day or (m.left is not None and m.left > day) for m in members):
+            return {}
+        return {
+            "memberships": tuple(
+                m if m.left is None or m.left <= day else attrs.evolve(m, left=None)
+                for m in members
+                if m.joined <= day
+            )
+        }
+
     def __attrs_post_init__(self) -> None:
         by_member: dict[str, list[int]] = {}
         for index, membership in enumerate(self.memberships):
@@ -812,11 +855,11 @@ class Network(Activity):
         """Members at the end of ``period`` (or of ``as_of``, if earlier); joined and left
         during it (A5, T2). ``reports`` counts the memberships that touch the period. A
         membership is known from its day (A10): ``known_on`` cuts like ``as_of``."""
+        if known_on is not None:
+            return self.as_known_on(calendar_day(known_on, "known_on")).figures(period, as_of)
         period = _period(period)
         as_of = _as_of(as_of)
-        known = _as_of(known_on, "known_on")
         last = period.end if as_of is None else min(period.end, as_of)
-        last = last if known is None else min(last, known)
         if last < period.start:
             return Figures(period, 0, None, None, 0, extra={"joined": 0, "left": 0})
         seen = Term(period.start, last)
@@ -860,6 +903,8 @@ class Residency(Activity):
     description: str = attrs.field(default="", validator=optional_text(ActivityError))
     outcomes: tuple[Event, ...] = attrs.field(default=(), converter=_outcomes)
 
+    _dated_items = ("outcomes",)
+
     def __attrs_post_init__(self) -> None:
         for index, member in enumerate(self.group):
             if not member.strip():
@@ -882,14 +927,9 @@ class Residency(Activity):
         self, period: Term, as_of: Date | None = None, known_on: Date | None = None
     ) -> Figures:
         """Productions (outcomes), their total and mean audience, per kind, in ``period``."""
-        return _tally(
-            self.outcomes,
-            "audience",
-            (),
-            _period(period),
-            _as_of(as_of),
-            _as_of(known_on, "known_on"),
-        )
+        if known_on is not None:
+            return self.as_known_on(calendar_day(known_on, "known_on")).figures(period, as_of)
+        return _tally(self.outcomes, "audience", (), _period(period), _as_of(as_of))
 
     def _located_days(self) -> list[tuple[str, Term]]:
         return [("period", self.period)] + [

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 import pendulum
@@ -54,7 +54,11 @@ __all__ = [
     "Flag",
     "Parameter",
     "flags",
+    "known_flags",
 ]
+
+if TYPE_CHECKING:
+    from .case import KnownCase
 
 Date = pendulum.Date
 D = pendulum.date
@@ -242,10 +246,18 @@ def flags(
     subject: Agreement | Partnership,
     as_of: Date,
     eur_rate: Decimal | int | None = None,
+    *,
+    known_on: Date | None = None,
 ) -> list[Flag]:
-    """The flags raised for ``subject`` as known on ``as_of`` (T13), and the ones that need
-    an input to tell (``raised is None``). ``eur_rate`` is SEK per EUR."""
+    """The flags raised for ``subject`` as of the end of ``as_of``, as known on ``known_on``
+    (default: ``as_of``; T13, G10), and the ones that need an input to tell (``raised is
+    None``). ``eur_rate`` is SEK per EUR. The subject is projected first, then judged."""
     as_of = calendar_day(as_of, "as_of")
+    knowledge = as_of if known_on is None else calendar_day(known_on, "known_on")
+    if knowledge > as_of:
+        from .goals import check_known_on
+
+        check_known_on(as_of, knowledge)  # raises (G10)
     rate = _rate(eur_rate)
     if not isinstance(subject, (Agreement, Partnership)):
         raise IOPError(
@@ -253,33 +265,45 @@ def flags(
             field="subject",
             value=subject,
         )
-    if not subject.known_on(as_of):
+    if not subject.known_on(knowledge):
         return []
-    known = subject.as_known_on(as_of)
+    known = subject.as_known_on(knowledge)
     agreements = known.agreements if isinstance(known, Partnership) else (known,)
+    return _flags(agreements, as_of, knowledge, rate)
+
+
+def known_flags(known: KnownCase, as_of: Date, eur_rate: Decimal | int | None = None) -> list[Flag]:
+    """The flags of a case as known (:meth:`Case.as_known_on
+    <iop_model.case.Case.as_known_on>`) as of the end of ``as_of``."""
+    if known.partnership is None:
+        return []
+    return _flags(known.partnership.agreements, as_of, known.known_on, _rate(eur_rate))
+
+
+def _flags(
+    agreements: tuple[Agreement, ...], as_of: Date, knowledge: Date, rate: Decimal | None
+) -> list[Flag]:
+    """The flags of agreements as known on ``knowledge``, judged as of ``as_of``: whatever
+    they hold was known; what is in force is judged on ``as_of``."""
     found: list[Flag] = []
     found.extend(_f1(agreements, as_of))
     public = [
         (_granted_on(a, c), c)
         for a in agreements
         for c in a.contributions
-        if c.by.value == "public" and not c.is_hours and c.known_from <= as_of
+        if c.by.value == "public" and not c.is_hours
     ]
     found.extend(_ceiling(F2, DE_MINIMIS, public, rate))
     found.extend(_ceiling(F3, SGEI_DE_MINIMIS, public, rate))
     found.extend(_f4(agreements))
-    if not any(
-        c.by.value == "partner" and c.known_from <= as_of
-        for a in agreements
-        for c in a.contributions
-    ):
+    if not any(c.by.value == "partner" for a in agreements for c in a.contributions):
         found.append(
             Flag(
                 "F5",
                 True,
                 (F5, T13),
                 (
-                    wording.line("flag.F5", (F5, T13), day=as_of),
+                    wording.line("flag.F5", (F5, T13), day=knowledge),
                     _outside(),
                 ),
                 {},

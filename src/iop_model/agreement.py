@@ -510,7 +510,10 @@ class Agreement:
         return self.term.start if self.decided_on is None else self.decided_on
 
     def as_known_on(self, day: Date) -> Agreement:
-        """The agreement with only the decisions made on or before ``day`` (T13).
+        """The agreement as it stood at the end of ``day``: only the decisions made on or
+        before it (extensions and a termination, T13), the contributions known by then (M3),
+        the follow-up reports received by then (D7), and a notice only once it had reached
+        the other party (D5). Returns ``self`` when nothing is later.
 
         Raises :class:`AgreementError` when the agreement itself was decided after ``day``.
         """
@@ -530,27 +533,69 @@ class Agreement:
                 value=self.decided_on,
             )
         termination = self.termination
+        extensions = len(self.extensions)
         if termination is not None and termination.decided_on <= day:
-            return self  # T12: a termination comes after every extension, so all are known
-        known = 0
-        for extension in self.extensions:  # decided in order (T9): the known ones are a prefix
-            if extension.decided_on > day:
-                break
-            known += 1
-        if known == len(self.extensions) and termination is None:
+            # T12: a termination comes after every extension, so all of them are known
+            notified = termination.notified_on
+            if notified is not None and notified > day:  # the notice had not yet arrived
+                termination = attrs.evolve(termination, notified_on=None)
+        else:
+            termination = None
+            known = 0
+            for extension in self.extensions:  # decided in order (T9): a known prefix
+                if extension.decided_on > day:
+                    break
+                known += 1
+            extensions = known
+        contributions = self.contributions
+        if contributions:
+            from .money import contribution_known_from
+
+            if any(contribution_known_from(c, self) > day for c in contributions):
+                contributions = tuple(
+                    c for c in contributions if contribution_known_from(c, self) <= day
+                )
+        reports = self.follow_up_reports
+        if reports and any(r.received_on > day for r in reports):
+            reports = tuple(r for r in reports if r.received_on <= day)
+        if (
+            extensions == len(self.extensions)
+            and termination is self.termination
+            and contributions is self.contributions
+            and reports is self.follow_up_reports
+        ):
             return self
-        return self._prefix(known)
+        return self._known_copy(extensions, termination, contributions, reports)
 
-    def _prefix(self, extensions: int) -> Agreement:
-        """This agreement with only its first ``extensions`` extensions and no termination.
+    def _known_copy(
+        self,
+        extensions: int,
+        termination: Termination | None,
+        contributions: tuple[Contribution, ...],
+        reports: tuple[FollowUpReport, ...],
+    ) -> Agreement:
+        """This agreement with only its first ``extensions`` extensions, ``termination``
+        (``None``, or its own termination as known), and the known contributions and reports.
 
-        A prefix of a valid agreement's decisions is valid (T9 orders them, T12 puts a
-        termination after all of them), so the copy is built without re-validation.
+        What a valid agreement knew on a day is valid (T9 orders the extensions, T12 puts a
+        termination after all of them, an earlier notice never breaks D5, and fewer
+        contributions and reports stay within the days in force), so the copy is built
+        without re-validation.
         """
         copy = object.__new__(Agreement)
         put = object.__setattr__
         for name, value in zip(_GIVEN, _given(self), strict=True):
             put(copy, name, value)
+        put(copy, "contributions", contributions)
+        put(copy, "follow_up_reports", reports)
+        if extensions == len(self.extensions) and (termination is None) == (
+            self.termination is None
+        ):
+            put(copy, "termination", termination)  # the same terms: only a fact dropped
+            put(copy, "replaced_by", self.replaced_by)
+            put(copy, "_scheduled", self._scheduled)
+            put(copy, "_terms", self._terms)
+            return copy
         scheduled = self._scheduled[: extensions + 1]
         put(copy, "extensions", self.extensions[:extensions])
         put(copy, "termination", None)

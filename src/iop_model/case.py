@@ -15,21 +15,24 @@ I/O. Each goal names its subject: ``"partnership"``, an agreement id, or an acti
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pendulum
 
 from ._validators import instance_of, optional_text, sequence_of, text
-from .actions import Action, actions_due
 from .activities import Activity
 from .agreement import Agreement, Partnership
 from .errors import CaseError, IOPError
+from .explain import check_lang
 from .goals import Assessment, Goal, MinimumDuration, check_known_on
 from .targets import ActivityTarget, check_applies
 from .term import calendar_day
 
-__all__ = ["PARTNERSHIP", "Action", "Case", "CaseGoal", "DecisionDue"]
+if TYPE_CHECKING:
+    from .actions import Action
+
+__all__ = ["PARTNERSHIP", "Case", "CaseGoal", "DecisionDue", "KnownCase", "LaterFact", "later"]
 
 Date = pendulum.Date
 
@@ -100,6 +103,8 @@ class Case:
     title: str | None = attrs.field(default=None, validator=optional_text(CaseError))
     assumptions: tuple[str, ...] = attrs.field(default=(), converter=_assumptions)
     _partnership: Partnership = attrs.field(init=False, repr=False, eq=False)
+    #: The projections made so far, by day of knowledge (a few, most recent last).
+    _known: dict[Date, KnownCase] = attrs.field(init=False, repr=False, eq=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         try:
@@ -243,21 +248,221 @@ class Case:
         follow-up report due (D6) or overdue (D7), a duration goal at risk (G7).
 
         This is a superset of :meth:`decision_due`. With ``known_on`` (on or before
-        ``as_of``, G10) only the decisions known that day count.
+        ``as_of``, G10) only the decisions known that day count: the case is projected
+        first (:meth:`as_known_on`), then the actions are computed.
         """
+        from .actions import due  # a question asked of the case: above it in the layers
+
         as_of = calendar_day(as_of, "as_of")
         knowledge = check_known_on(as_of, known_on)
-        if type(within_days) is not int or within_days < 0:
-            raise CaseError(
-                "within_days is a whole number of days >= 0", field="within_days", value=within_days
-            )
-        if not self._partnership.known_on(knowledge):
-            return ()
-        known = self._partnership.as_known_on(knowledge)
-        return actions_due(
-            known, self.goals, self.assess(as_of, knowledge), as_of, within_days, knowledge
-        )
+        return due(self.as_known_on(knowledge), as_of, within_days)
+
+    def as_known_on(self, day: Date) -> KnownCase:
+        """The case as it stood at the end of ``day``: every decision made and every report
+        received by then, nothing later (T13, T15, M3, D7, A10). Computed once per day.
+
+        >>> import pendulum
+        >>> from iop_model.cases import molndal
+        >>> known = molndal.case().as_known_on(pendulum.date(2019, 6, 30))
+        >>> [a.id for a in known.agreements], [str(t) for t in known.agreements[0].terms]
+        (['molndal-konstkollektivet-2019'], ['2019-01-01..2019-12-31'])
+        >>> known.later_decisions
+        2
+        """
+        day = calendar_day(day, "day")
+        cache = self._known
+        found = cache.get(day)
+        if found is None:
+            found = KnownCase._project(self, day)
+            if len(cache) >= 8:  # keep a few: a report asks for one day many times
+                cache.pop(next(iter(cache)))
+            cache[day] = found
+        return found
 
     def minimum_durations(self) -> tuple[CaseGoal, ...]:
         """The case's duration goals."""
         return tuple(g for g in self.goals if isinstance(g.goal, MinimumDuration))
+
+
+def _decisions(agreements: Iterable[Agreement]) -> int:
+    """How many decisions (agreements, extensions, terminations) the agreements record."""
+    return sum(1 + len(a.extensions) + (a.termination is not None) for a in agreements)
+
+
+@attrs.frozen(eq=False)
+class KnownCase:
+    """A case as it stood at the end of ``known_on`` (:meth:`Case.as_known_on`).
+
+    ``partnership`` holds the agreements decided by then (``None`` when none was), each with
+    only the extensions, termination, notice, contributions and follow-up reports known
+    that day; ``activities`` are the activities of those agreements with the occasions and
+    reports known that day; ``goals`` the goals whose subject was known, with their
+    ``numbers`` (1 for the case's first goal). Every computation as of a day takes this
+    and the day; it never looks at what came later. ``source`` is the whole case, for what
+    is said about later decisions (:attr:`later_decisions`, pictures with ``show_later``).
+    """
+
+    source: Case
+    known_on: Date
+    partnership: Partnership | None
+    activities: tuple[Activity, ...]
+    goals: tuple[CaseGoal, ...]
+    numbers: tuple[int, ...]
+    _own: dict[str, Agreement] = attrs.field(repr=False)
+
+    @classmethod
+    def _project(cls, case: Case, day: Date) -> KnownCase:
+        full = case.partnership
+        partnership = full.as_known_on(day) if full.known_on(day) else None
+        own = {a.id: a.as_known_on(day) for a in case.agreements if a.known_on(day)}
+        activities = tuple(a.as_known_on(day) for a in case.activities if a.agreement_id in own)
+        names = {activity.name for activity in activities}
+        goals, numbers = [], []
+        for number, entry in enumerate(case.goals, start=1):
+            if isinstance(entry.goal, ActivityTarget):
+                known = entry.subject in names
+            else:
+                known = entry.subject == PARTNERSHIP or entry.subject in own
+            if known:
+                goals.append(entry)
+                numbers.append(number)
+        return cls(case, day, partnership, activities, tuple(goals), tuple(numbers), own)
+
+    @property
+    def agreements(self) -> tuple[Agreement, ...]:
+        """The known agreements in chain order, as the partnership holds them (T14, T16)."""
+        return () if self.partnership is None else self.partnership.agreements
+
+    @property
+    def title(self) -> str | None:
+        return self.source.title
+
+    @property
+    def assumptions(self) -> tuple[str, ...]:
+        return self.source.assumptions
+
+    @property
+    def later_decisions(self) -> int:
+        """Decisions in the file made after :attr:`known_on` (agreements, extensions,
+        terminations): not shown, only counted."""
+        return _decisions(self.source.agreements) - _decisions(self._own.values())
+
+    @property
+    def later_goals(self) -> int:
+        """Goals whose subject was decided after :attr:`known_on`."""
+        return len(self.source.goals) - len(self.goals)
+
+    def agreement(self, agreement_id: str) -> Agreement:
+        """A known agreement with its own decisions (not cut by a replacement, T16)."""
+        try:
+            return self._own[agreement_id]
+        except KeyError:
+            raise CaseError(
+                f"no agreement with that id was known on {self.known_on}",
+                field="agreement_id",
+                value=agreement_id,
+            ) from None
+
+    def activity(self, name: str) -> Activity:
+        """The known activity named ``name``."""
+        for activity in self.activities:
+            if activity.name == name:
+                return activity
+        raise CaseError(
+            f"no activity with that name was known on {self.known_on}", field="name", value=name
+        )
+
+    def subject(self, entry: CaseGoal) -> Agreement | Partnership | Activity:
+        """What a known goal is assessed for, as known."""
+        if isinstance(entry.goal, ActivityTarget):
+            return self.activity(entry.subject)
+        if entry.subject == PARTNERSHIP:
+            return self.source.partnership if self.partnership is None else self.partnership
+        return self.agreement(entry.subject)
+
+    def assess(self, as_of: Date) -> tuple[Assessment, ...]:
+        """Every known goal's assessment as of the end of ``as_of`` (on or after
+        :attr:`known_on`, G10), in the order of :attr:`goals`."""
+        as_of = calendar_day(as_of, "as_of")
+        check_known_on(as_of, self.known_on)
+        return tuple(
+            entry.goal.assess(self.subject(entry), as_of, self.known_on) for entry in self.goals
+        )
+
+
+@attrs.frozen
+class LaterFact:
+    """A decision or report in the file made after the day of knowledge: ``day`` is when it
+    was decided or received, ``kind`` what it is (``agreement``, ``extension``,
+    ``termination``, ``notice``, ``contribution``, ``follow_up_report``, ``activity_report``,
+    ``activity_item``), ``path`` where the file holds it, ``subject`` the agreement id or the
+    activity name."""
+
+    day: Date
+    kind: str
+    path: str
+    subject: str
+
+    def text(self, lang: str = "sv") -> str:
+        """One line: the day, what it is, and where the file holds it."""
+        from . import wording
+
+        return (
+            wording.say(f"later.{self.kind}", check_lang(lang), day=self.day, subject=self.subject)
+            + f" ({self.path})"
+        )
+
+    def to_dict(self, lang: str = "sv") -> dict[str, str]:
+        """Plain data, with the line in ``lang``."""
+        return {
+            "day": self.day.isoformat(),
+            "kind": self.kind,
+            "path": self.path,
+            "subject": self.subject,
+            "text": self.text(lang),
+        }
+
+
+def later(known: KnownCase) -> tuple[LaterFact, ...]:
+    """What the file holds that was decided, received or done after ``known.known_on``, in
+    the order of the days (the decisions :meth:`Case.as_known_on` leaves out)."""
+    from .money import contribution_known_from
+
+    day = known.known_on
+    found: list[LaterFact] = []
+    for index, agreement in enumerate(known.source.agreements):
+        at = f"agreements[{index}]"
+        if not agreement.known_on(day):
+            found.append(LaterFact(agreement.known_from, "agreement", at, agreement.id))
+            continue
+        for number, extension in enumerate(agreement.extensions):
+            if extension.decided_on > day:
+                where = f"{at}.extensions[{number}]"
+                found.append(LaterFact(extension.decided_on, "extension", where, agreement.id))
+        termination = agreement.termination
+        if termination is not None:
+            if termination.decided_on > day:
+                where = f"{at}.termination"
+                found.append(LaterFact(termination.decided_on, "termination", where, agreement.id))
+            elif termination.notified_on is not None and termination.notified_on > day:
+                where = f"{at}.termination.notified_on"
+                found.append(LaterFact(termination.notified_on, "notice", where, agreement.id))
+        for number, contribution in enumerate(agreement.contributions):
+            when = contribution_known_from(contribution, agreement)
+            if when > day:
+                where = f"{at}.contributions[{number}]"
+                found.append(LaterFact(when, "contribution", where, agreement.id))
+        for number, report in enumerate(agreement.follow_up_reports):
+            if report.received_on > day:
+                where = f"{at}.follow_up_reports[{number}]"
+                found.append(LaterFact(report.received_on, "follow_up_report", where, agreement.id))
+    known_ids = {agreement.id for agreement in known.agreements}
+    for index, activity in enumerate(known.source.activities):
+        if activity.agreement_id not in known_ids:
+            continue  # its agreement is listed above
+        at = f"activities[{index}]"
+        for field, when in activity._dated_facts():
+            if when > day:
+                kind = "activity_report" if field.startswith("reports") else "activity_item"
+                found.append(LaterFact(when, kind, f"{at}.{field}", activity.name))
+    return tuple(sorted(found, key=lambda fact: (fact.day, fact.path)))

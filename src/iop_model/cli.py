@@ -89,6 +89,14 @@ def _parser() -> argparse.ArgumentParser:
             "as-of day (a projection, rule G10; default: the as-of day)",
         )
 
+    def with_show_later(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--show-later",
+            action="store_true",
+            help="also draw and list the decisions and reports of the files that came after "
+            "the day of knowledge, in a section of their own (default: only counted, T13)",
+        )
+
     demo = commands.add_parser(
         "demo",
         help="report on the built-in Mölndal case, no file needed",
@@ -143,6 +151,7 @@ def _parser() -> argparse.ArgumentParser:
         "spreadsheet",
     )
     report.add_argument("-o", "--output", metavar="OUT", help="write to this file instead")
+    with_show_later(report)
 
     check = commands.add_parser(
         "check",
@@ -182,6 +191,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     with_day_and_lang(picture)
     with_known_on(picture)
+    with_show_later(picture)
 
     due = commands.add_parser(
         "due",
@@ -340,24 +350,24 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
     from .files import load_all
-    from .report import build, render_markdown, render_text
+    from .report import render_markdown, render_text, view
 
     cases = load_all(args.files)
     as_of, is_today = _as_of(args)
     knowledge = _known_on(args, as_of)
     if args.format in ("html", "csv"):
-        return _portfolio_report(args, cases, as_of, out)
+        return _portfolio_report(args, cases, as_of, knowledge, out)
     reports = [
-        build(
-            case,
+        view(
+            case.as_known_on(knowledge),
             as_of,
             args.lang,
             today=is_today,
-            known_on=knowledge,
             input_sha256=_sha256(name),
             hour_rate=args.hour_rate,
             eur_rate=args.eur_rate,
-        )
+            show_later=args.show_later,
+        )[0]
         for name, case in cases
     ]
     if args.format == "json":
@@ -371,7 +381,9 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
     return _emit(args, text.encode("utf-8"), out)
 
 
-def _portfolio_report(args: argparse.Namespace, cases: list[Any], as_of: Date, out: TextIO) -> int:
+def _portfolio_report(
+    args: argparse.Namespace, cases: list[Any], as_of: Date, knowledge: Date, out: TextIO
+) -> int:
     from .portfolio import Portfolio
 
     try:
@@ -381,15 +393,16 @@ def _portfolio_report(args: argparse.Namespace, cases: list[Any], as_of: Date, o
         return _EXIT_PROBLEM
     portfolio = Portfolio(cases)
     if args.format == "csv":
-        text = render_csv(portfolio, args.known_on or as_of, eur_rate=args.eur_rate)
+        text = render_csv(portfolio, as_of, known_on=knowledge, eur_rate=args.eur_rate)
     else:
         text = render_html(
             portfolio,
             as_of,
             args.lang,
-            known_on=args.known_on,
+            known_on=knowledge,
             hour_rate=args.hour_rate,
             eur_rate=args.eur_rate,
+            show_later=args.show_later,
         )
     return _emit(args, text.encode("utf-8"), out)
 
@@ -517,6 +530,7 @@ def _timeline(args: argparse.Namespace, out: TextIO) -> int:
             goals=goals,  # type: ignore[arg-type]
             lang=args.lang,
             known_on=knowledge,
+            show_later=args.show_later,
         )
         # one picture per file: several files get the first agreement's id in the name
         path = (

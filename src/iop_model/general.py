@@ -39,7 +39,7 @@ from .activities import (
 )
 from .agreement import Agreement
 from .errors import ActivityError
-from .term import Term
+from .term import Term, calendar_day
 
 __all__ = ["CustomIndicator", "GeneralActivity", "IndicatorReport", "Record", "Unit"]
 
@@ -164,6 +164,8 @@ class GeneralActivity(Activity):
     records: tuple[Record, ...] = attrs.field(default=(), converter=_records)
     reports: tuple[IndicatorReport, ...] = attrs.field(default=(), converter=_reports)
 
+    _dated_items = ("records",)
+
     def __attrs_post_init__(self) -> None:
         if not self.indicators:
             raise ActivityError(
@@ -227,16 +229,14 @@ class GeneralActivity(Activity):
     ) -> Figures:
         """Every indicator's total in ``period`` (A5), with only what had happened by
         ``as_of`` and was known on ``known_on`` (A10)."""
+        if known_on is not None:
+            return self.as_known_on(calendar_day(known_on, "known_on")).figures(period, as_of)
         period = _period(period)
         as_of_day = _as_of(as_of)
-        known = _as_of(known_on, "known_on")
         last = period.end if as_of_day is None else min(period.end, as_of_day)
-        seen = last if known is None else min(last, known)
-        records = [r for r in self.records if period.start <= r.day <= seen]
+        records = [r for r in self.records if period.start <= r.day <= last]
         inside: list[IndicatorReport] = _reports_in(self.reports, period)  # type: ignore[arg-type,assignment]
-        reports = [
-            r for r in inside if r.period.end <= last and (known is None or r.known_from <= known)
-        ]
+        reports = [r for r in inside if r.period.end <= last]
         totals = {indicator.key: 0 for indicator in self.indicators}
         counted: list[Record | IndicatorReport] = [*records, *reports]
         for item in counted:

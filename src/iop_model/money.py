@@ -245,6 +245,12 @@ M3 = rule(
     "T13 and T15 applied to contributions.",
 )
 
+
+def contribution_known_from(contribution: Contribution, agreement: object = None) -> Date:
+    """The day ``contribution`` of ``agreement`` counts as known (M3)."""
+    return contribution.known_from
+
+
 # --- M4 Counting for a period -------------------------------------------------------------------
 M4 = rule(
     "M4",

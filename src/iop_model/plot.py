@@ -74,15 +74,17 @@ def timeline(
     lang: Lang = "sv",
     title: str | None = None,
     known_on: Date | None = None,
+    *,
+    show_later: bool = False,
 ) -> Figure:
     """A matplotlib :class:`~matplotlib.figure.Figure` showing the subject's life.
 
     With ``as_of``, goals are assessed as of that day with the decisions known on
     ``known_on`` (default: ``as_of``; T13, G10): their threshold line is green when secured
     or achieved, red when missed, grey when open, and the day is drawn as a dashed line.
-    Terms and decisions known by then are drawn solid; those decided later are drawn as grey
-    outlines with hollow diamonds and labelled "decided later", never as fact. Without
-    ``as_of`` every decision in the subject is drawn as known.
+    Only the terms and decisions known by then are drawn (T13); with ``show_later`` those
+    decided later are drawn too, as grey outlines with hollow diamonds labelled "decided
+    later", never as fact. Without ``as_of`` every decision in the subject is drawn as known.
     """
     lang = check_lang(lang)
     if isinstance(subject, Agreement):
@@ -105,6 +107,8 @@ def timeline(
     elif subject.known_on(knowledge):
         view = subject.as_known_on(knowledge)
         known = {a.id: a for a in (view.agreements if isinstance(view, Partnership) else (view,))}
+    if knowledge is not None and not show_later:  # only what was known: nothing later drawn
+        agreements = tuple(known[a.id] for a in agreements if a.id in known)
     for index, goal in enumerate(goals):
         if not isinstance(goal, MinimumDuration):
             raise IOPError(
@@ -234,6 +238,10 @@ def timeline(
         fontsize=8,
         frameon=False,
     )
-    first = agreements[0].public_party.name
-    axes.set_title(title or f"{_t('title', lang)}: {first} – {agreements[0].partner.name}")
+    if agreements:
+        first = agreements[0].public_party.name
+        axes.set_title(title or f"{_t('title', lang)}: {first} – {agreements[0].partner.name}")
+    else:
+        assert knowledge is not None
+        axes.set_title(title or wording.say("report.nothing_yet", lang, day=knowledge))
     return figure

@@ -28,9 +28,9 @@ import pendulum
 
 from iop_model.actions import Action, ActionKind
 from iop_model.agreement import Agreement
-from iop_model.case import Case
+from iop_model.case import Case, KnownCase
 from iop_model.errors import FileError, IOPError, Problem
-from iop_model.goals import GoalStatus, MinimumDuration
+from iop_model.goals import GoalStatus, MinimumDuration, check_known_on
 from iop_model.reporting import ReportStatus, follow_up
 from iop_model.term import calendar_day
 
@@ -85,36 +85,60 @@ class Portfolio:
         """Every agreement of every case."""
         return tuple(a for _, case in self.entries for a in case.agreements)
 
-    def active_on(self, day: Date) -> tuple[Agreement, ...]:
-        """The agreements in force on ``day`` as known that day (T13), sorted by id."""
-        day = calendar_day(day, "day")
-        found: list[Agreement] = []
-        for _, case in self.entries:
-            if case.partnership.known_on(day):
-                known = case.partnership.as_known_on(day)
-                found.extend(a for a in known.agreements if a.is_active(day))
+    def known(self, known_on: Date) -> list[tuple[str, KnownCase]]:
+        """Every case as known on ``known_on`` (:meth:`Case.as_known_on`), with its file."""
+        return [(name, case.as_known_on(known_on)) for name, case in self.entries]
+
+    def _known(self, as_of: Date, known_on: Date | None) -> tuple[Date, Date]:
+        as_of = calendar_day(as_of, "as_of")
+        return as_of, check_known_on(as_of, known_on)
+
+    def active_on(self, day: Date, known_on: Date | None = None) -> tuple[Agreement, ...]:
+        """The agreements in force on ``day`` as known on ``known_on`` (default: that day;
+        T13), sorted by id."""
+        day, knowledge = self._known(day, known_on)
+        found = [
+            agreement
+            for _, known in self.known(knowledge)
+            for agreement in known.agreements
+            if agreement.is_active(day)
+        ]
         return tuple(sorted(found, key=lambda a: a.id))
 
-    def actions(self, as_of: Date, within_days: int = 180) -> list[tuple[str, Action]]:
+    def actions(
+        self, as_of: Date, within_days: int = 180, known_on: Date | None = None
+    ) -> list[tuple[str, Action]]:
         """Every file's actions due within ``within_days`` and overdue, soonest first."""
+        from iop_model.actions import due
+
+        as_of, knowledge = self._known(as_of, known_on)
         rows = [
             (name, action)
-            for name, case in self.entries
-            for action in case.actions(as_of, within_days)
+            for name, known in self.known(knowledge)
+            for action in due(known, as_of, within_days)
         ]
         rows.sort(key=lambda row: (not row[1].is_overdue, row[1].day, row[0], row[1].key))
         return rows
 
-    def expiring(self, as_of: Date, within_days: int = 180) -> list[tuple[str, Action]]:
+    def expiring(
+        self, as_of: Date, within_days: int = 180, known_on: Date | None = None
+    ) -> list[tuple[str, Action]]:
         """Agreements that end within ``within_days`` with no extension or follow-on decided:
         the decision still to take (T9)."""
-        return [row for row in self.actions(as_of, within_days) if row[1].kind is ActionKind.DECIDE]
+        return [
+            row
+            for row in self.actions(as_of, within_days, known_on)
+            if row[1].kind is ActionKind.DECIDE
+        ]
 
-    def goals(self, as_of: Date) -> list[dict[str, Any]]:
-        """Every goal's status as of ``as_of``: file, subject, goal, status code and label."""
+    def goals(self, as_of: Date, known_on: Date | None = None) -> list[dict[str, Any]]:
+        """Every goal's status as of ``as_of`` as known on ``known_on`` (default: ``as_of``):
+        file, subject, goal, status code and label. A goal whose subject was decided later
+        is left out (T13)."""
+        as_of, knowledge = self._known(as_of, known_on)
         rows = []
-        for name, case in self.entries:
-            for entry, assessment in zip(case.goals, case.assess(as_of), strict=True):
+        for name, known in self.known(knowledge):
+            for entry, assessment in zip(known.goals, known.assess(as_of), strict=True):
                 rows.append(
                     {
                         "file": name,
@@ -130,19 +154,20 @@ class Portfolio:
                 )
         return rows
 
-    def goals_with_status(self, as_of: Date, *statuses: GoalStatus) -> list[dict[str, Any]]:
+    def goals_with_status(
+        self, as_of: Date, *statuses: GoalStatus, known_on: Date | None = None
+    ) -> list[dict[str, Any]]:
         """The goals whose status is one of ``statuses`` (open, missed, not met, …)."""
         wanted = {s.value for s in statuses}
-        return [row for row in self.goals(as_of) if row["status"] in wanted]
+        return [row for row in self.goals(as_of, known_on) if row["status"] in wanted]
 
-    def reports(self, as_of: Date) -> list[dict[str, Any]]:
+    def reports(self, as_of: Date, known_on: Date | None = None) -> list[dict[str, Any]]:
         """Every follow-up report period of every agreement as known, with its status (D6,
         D7); the late and overdue ones are the ones to chase."""
+        as_of, knowledge = self._known(as_of, known_on)
         rows = []
-        for name, case in self.entries:
-            if not case.partnership.known_on(as_of):
-                continue
-            for agreement in case.partnership.as_known_on(as_of).agreements:
+        for name, known in self.known(knowledge):
+            for agreement in known.agreements:
                 duty = agreement.reporting
                 if duty is None:
                     continue
@@ -150,48 +175,60 @@ class Portfolio:
                     rows.append({"file": name, "agreement": agreement.id, **entry.to_dict()})
         return rows
 
-    def late_reports(self, as_of: Date) -> list[dict[str, Any]]:
+    def late_reports(self, as_of: Date, known_on: Date | None = None) -> list[dict[str, Any]]:
         """Follow-up reports received late or overdue as of ``as_of`` (D7)."""
         late = {ReportStatus.LATE.value, ReportStatus.OVERDUE.value}
-        return [row for row in self.reports(as_of) if row["status"] in late]
+        return [row for row in self.reports(as_of, known_on) if row["status"] in late]
 
-    def flags(self, as_of: Date, eur_rate: Decimal | int | None = None) -> list[dict[str, Any]]:
+    def flags(
+        self,
+        as_of: Date,
+        eur_rate: Decimal | int | None = None,
+        known_on: Date | None = None,
+    ) -> list[dict[str, Any]]:
         """The advisory flags of every partnership (F1–F6), each with its file."""
-        from iop_model.advisory import flags
+        from iop_model.advisory import known_flags
 
+        as_of, knowledge = self._known(as_of, known_on)
         return [
             {"file": name, **flag.to_dict()}
-            for name, case in self.entries
-            for flag in flags(case.partnership, as_of, eur_rate)
+            for name, known in self.known(knowledge)
+            for flag in known_flags(known, as_of, eur_rate)
         ]
 
     def to_records(
-        self, as_of: Date, *, within_days: int = 180, eur_rate: Decimal | int | None = None
+        self,
+        as_of: Date,
+        *,
+        within_days: int = 180,
+        eur_rate: Decimal | int | None = None,
+        known_on: Date | None = None,
     ) -> list[dict[str, Any]]:
         """One plain row per partnership (its file) for a table: parties, days in force as
-        known, the next action, goal and target statuses, late reports and flags."""
-        as_of = calendar_day(as_of, "as_of")
+        known, the next action, goal and target statuses, late reports and flags, as of
+        ``as_of`` as known on ``known_on`` (default: ``as_of``)."""
+        as_of, knowledge = self._known(as_of, known_on)
         rows = []
-        goals = self.goals(as_of)
-        reports = self.late_reports(as_of)
-        flags = self.flags(as_of, eur_rate)
-        actions = self.actions(as_of, within_days)
-        for name, case in self.entries:
-            known = (
-                case.partnership.as_known_on(as_of) if case.partnership.known_on(as_of) else None
-            )
-            first = case.agreements[0]
+        goals = self.goals(as_of, knowledge)
+        reports = self.late_reports(as_of, knowledge)
+        flags = self.flags(as_of, eur_rate, knowledge)
+        actions = self.actions(as_of, within_days, knowledge)
+        for name, known in self.known(knowledge):
+            partnership = known.partnership
+            first = known.agreements[0] if known.agreements else None
+            start = None if partnership is None else partnership.start.isoformat()
+            end = None if partnership is None else partnership.end.isoformat()
             next_action = next((a for n, a in actions if n == name), None)
             mine = [g for g in goals if g["file"] == name]
             rows.append(
                 {
                     "file": name,
-                    "title": case.title or first.id,
-                    "public_party": first.public_party.name,
-                    "partner": first.partner.name,
-                    "in_force_start": None if known is None else known.start.isoformat(),
-                    "in_force_end": None if known is None else known.end.isoformat(),
-                    "active": known is not None and known.is_active(as_of),
+                    "title": known.title or (first.id if first is not None else None),
+                    "public_party": None if first is None else first.public_party.name,
+                    "partner": None if first is None else first.partner.name,
+                    "in_force_start": start,
+                    "in_force_end": end,
+                    "active": partnership is not None and partnership.is_active(as_of),
                     "next_action_day": None if next_action is None else next_action.day.isoformat(),
                     "next_action": None if next_action is None else next_action.kind.value,
                     "next_action_text_sv": None if next_action is None else next_action.text("sv"),
@@ -203,6 +240,7 @@ class Portfolio:
                         sorted({f["id"] for f in flags if f["file"] == name and f["raised"]})
                     ),
                     "as_of": as_of.isoformat(),
+                    "known_on": knowledge.isoformat(),
                 }
             )
         return rows

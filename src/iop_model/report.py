@@ -20,10 +20,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pendulum
 
 from . import money, wording
-from .actions import actions_due
+from .actions import due
 from .activities import (
     Activity,
     MeetingPlace,
@@ -33,9 +34,9 @@ from .activities import (
     calendar_periods,
     figures_text,
 )
-from .advisory import flags
+from .advisory import known_flags
 from .agreement import Agreement, Partnership
-from .case import PARTNERSHIP, Case, CaseGoal
+from .case import Case, KnownCase, later
 from .criteria import checklist
 from .errors import ActivityError, IOPError
 from .explain import Lang, check_lang
@@ -43,7 +44,7 @@ from .general import GeneralActivity
 from .goals import Assessment, MinimumDuration, check_known_on, plain, provenance
 from .reporting import ReportStatus, follow_up
 from .targets import ActivityTarget
-from .term import Term, trusted_term
+from .term import Term, calendar_day, trusted_term
 
 __all__ = ["ACTION_DAYS", "build", "render_markdown", "render_text"]
 
@@ -70,7 +71,7 @@ def _reference(reference: str | None, document: str | None = None) -> str:
     return f" ({shown})" if shown else ""
 
 
-def _agreement(agreement: Agreement, lang: Lang, as_of: Date, knowledge: Date) -> dict[str, Any]:
+def _agreement(agreement: Agreement, lang: Lang, as_of: Date) -> dict[str, Any]:
     """One agreement as known, as plain data; ``lines`` hold its text in ``lang``."""
     terms = []
     for index, term in enumerate(agreement.terms):
@@ -141,7 +142,7 @@ def _agreement(agreement: Agreement, lang: Lang, as_of: Date, knowledge: Date) -
     data["reporting"] = None
     duty = agreement.reporting
     if duty is not None:
-        periods = follow_up(duty, agreement.span, agreement.follow_up_reports, as_of, knowledge)
+        periods = follow_up(duty, agreement.span, agreement.follow_up_reports, as_of)
         data["reporting"] = {
             "text": duty.describe(lang),
             "periods": [entry.to_dict() for entry in periods],
@@ -149,20 +150,17 @@ def _agreement(agreement: Agreement, lang: Lang, as_of: Date, knowledge: Date) -
     return data
 
 
-def _figures(
-    activity: Activity, agreement: Agreement | None, as_of: Date, known_on: Date
-) -> list[Any]:
+def _figures(activity: Activity, agreement: Agreement | None, as_of: Date) -> list[Any]:
     """The activity's figures per calendar year, or agreement year when the agreement does
-    not follow the calendar year, of its agreement's days in force as known, with only what
-    was known on ``known_on`` (T13, A10)."""
+    not follow the calendar year, of its agreement's days in force as known."""
     if agreement is None:
         return []
     span = agreement.span
     periods = calendar_periods(span, _unit(agreement), agreement.start)
     try:
-        found = [activity.figures(period, as_of, known_on) for period in periods]
+        found = [activity.figures(period, as_of) for period in periods]
     except ActivityError:  # an aggregate report straddles a year (A5): report the whole term
-        found = [activity.figures(span, as_of, known_on)]
+        found = [activity.figures(span, as_of)]
     return found
 
 
@@ -176,6 +174,7 @@ def build(
     input_sha256: str | None = None,
     hour_rate: Decimal | int | None = None,
     eur_rate: Decimal | int | None = None,
+    show_later: bool = False,
 ) -> dict[str, Any]:
     """The follow-up report of ``case`` as of the end of ``as_of``, with the decisions and
     reports known on ``known_on`` (default: ``as_of``; G10), as plain data.
@@ -183,53 +182,50 @@ def build(
     ``today`` marks that ``as_of`` is today's date in Europe/Stockholm; ``input_sha256`` is
     the SHA-256 of the file the case was read from, for the provenance block; ``hour_rate``
     values volunteer hours (M5) and ``eur_rate`` (SEK per EUR) lets the state-aid flags
-    compare amounts with their ceilings (F2, F3); neither has a default.
+    compare amounts with their ceilings (F2, F3); neither has a default. ``show_later``
+    adds the decisions and reports of the file that came after ``known_on``, in a section
+    of their own (``later``); without it they are only counted.
     """
-    data, _ = _build(
-        case,
+    if not isinstance(case, Case):
+        raise IOPError(f"expected a Case, got {type(case).__name__}", field="case", value=case)
+    as_of = calendar_day(as_of, "as_of")
+    data, _ = view(
+        case.as_known_on(check_known_on(as_of, known_on)),
         as_of,
         lang,
         today=today,
-        known_on=known_on,
         input_sha256=input_sha256,
         hour_rate=hour_rate,
         eur_rate=eur_rate,
+        show_later=show_later,
     )
     return data
 
 
-def _build(
-    case: Case,
+def view(
+    known: KnownCase,
     as_of: Date,
     lang: Lang = "sv",
     *,
     today: bool = False,
-    known_on: Date | None = None,
     input_sha256: str | None = None,
     hour_rate: Decimal | int | None = None,
     eur_rate: Decimal | int | None = None,
+    show_later: bool = False,
 ) -> tuple[dict[str, Any], tuple[Assessment, ...]]:
-    """:func:`build`, and the assessments it made (so that callers need not assess again)."""
-    if not isinstance(case, Case):
-        raise IOPError(f"expected a Case, got {type(case).__name__}", field="case", value=case)
+    """:func:`build` from a case as known (:meth:`Case.as_known_on`), and the assessments of
+    its goals (so that callers need not assess again)."""
     lang = check_lang(lang)
-    knowledge = check_known_on(as_of, known_on)
-    full = case.partnership
-    known = full.as_known_on(knowledge) if full.known_on(knowledge) else None
-    agreements = known.agreements if known is not None else ()
-    hidden = _decisions(full.agreements) - _decisions(agreements)
-    by_id = {agreement.id: agreement for agreement in agreements}
-    assessments = case.assess(as_of, known_on=knowledge)
+    knowledge = known.known_on
+    check_known_on(as_of, knowledge)
+    agreements = known.agreements
+    assessments = known.assess(as_of)
     goals = []
-    hidden_goals = 0
-    for index, (entry, assessment) in enumerate(zip(case.goals, assessments, strict=True)):
-        if not _goal_known(case, entry, by_id):
-            hidden_goals += 1  # its agreement or activity was decided later (T13)
-            continue
+    for number, entry, assessment in zip(known.numbers, known.goals, assessments, strict=True):
         data = {"subject_name": entry.subject, **assessment.to_dict()}
         goal = entry.goal
         data["title"] = (
-            goal.title(lang, case.activity(entry.subject))
+            goal.title(lang, known.activity(entry.subject))
             if isinstance(goal, ActivityTarget)
             else goal.title(lang)
         )
@@ -237,53 +233,46 @@ def _build(
         data["illustrative"] = entry.illustrative
         data["label"] = wording.label(assessment.status.name, lang)
         data["follow_up_missing"] = (
-            _follow_up_missing(case, assessment.figures.get("counted_period"), as_of, knowledge)
+            _follow_up_missing(known.activities, assessment.figures.get("counted_period"), as_of)
             if isinstance(entry.goal, MinimumDuration)
             else []
         )
-        data["number"] = index + 1
+        data["number"] = number
         goals.append(data)
-    # the same as case.actions, with the assessments already made
-    actions = (
-        ()
-        if known is None
-        else actions_due(known, case.goals, assessments, as_of, ACTION_DAYS, knowledge)
-    )
-    return {  # the report's data, and the assessments behind it (for the web page's picture)
-        "title": case.title,
+    actions = due(known, as_of, ACTION_DAYS, assessments)
+    by_id = {agreement.id: agreement for agreement in agreements}
+    result: dict[str, Any] = {
+        "title": known.title,
         "as_of": as_of.isoformat(),
         "as_of_is_today": today,
         "known_on": knowledge.isoformat(),
         "lang": lang,
-        "assumptions": list(case.assumptions),
-        "agreements": [_agreement(a, lang, as_of, knowledge) for a in agreements],
-        "later_decisions": hidden,
-        "later_goals": hidden_goals,
+        "assumptions": list(known.assumptions),
+        "agreements": [_agreement(a, lang, as_of) for a in agreements],
+        "later_decisions": known.later_decisions,
+        "later_goals": known.later_goals,
         "missing_data": [
             {"path": f"agreements[{i}].decided_on", "agreement": a.id, "rule": "T15"}
-            for i, a in enumerate(case.agreements)
+            for i, a in enumerate(known.source.agreements)
             if a.decided_on is None and a.id in by_id
         ],
-        "partnership": None if known is None else _partnership(known, lang),
+        "partnership": None if known.partnership is None else _partnership(known.partnership, lang),
         "goals": goals,
         "actions": {
             "within_days": ACTION_DAYS,
             "items": [{**action.to_dict(), "text_lang": action.text(lang)} for action in actions],
         },
-        "activities": [
-            _activity(activity, by_id, lang, as_of, knowledge)
-            for activity in case.activities
-            if activity.agreement_id in by_id  # an activity of a later agreement is not known
-        ],
+        "activities": [_activity(a, by_id, lang, as_of) for a in known.activities],
         "contributions": [
             _money(a, lang, knowledge, hour_rate) for a in agreements if a.contributions
         ],
-        "flags": []
-        if known is None
-        else [f.to_dict() for f in flags(case.partnership, knowledge, eur_rate)],
+        "flags": [f.to_dict() for f in known_flags(known, as_of, eur_rate)],
         "evidence": [_evidence(a) for a in agreements],
         "provenance": provenance(as_of, knowledge, input_sha256),
-    }, assessments
+    }
+    if show_later:
+        result["later"] = [fact.to_dict(lang) for fact in later(known)]
+    return result, assessments
 
 
 def _unit(agreement: Agreement | None) -> str:
@@ -296,16 +285,15 @@ def _unit(agreement: Agreement | None) -> str:
 def _money(
     agreement: Agreement, lang: Lang, knowledge: Date, hour_rate: Decimal | int | None
 ) -> dict[str, Any]:
-    """An agreement's contributions per calendar or agreement year, as known (M1-M5)."""
+    """A known agreement's contributions per calendar or agreement year (M1-M5)."""
     unit = _unit(agreement)
     periods = calendar_periods(agreement.span, unit, agreement.start)
     rows = []
     for period in periods:
-        found = money.figures(
-            agreement.contributions, period, known_on=knowledge, hour_rate=hour_rate
-        )
+        found = money.figures(agreement.contributions, period, hour_rate=hour_rate)
         if not found.contributions:
             continue
+        found = attrs.evolve(found, known_on=knowledge)  # what the figures were known on
         rows.append({**found.to_dict(), "text": _money_lines(found, lang)})
     return {"agreement": agreement.id, "unit": unit, "periods": rows}
 
@@ -362,16 +350,6 @@ def _evidence(agreement: Agreement) -> dict[str, Any]:
     }
 
 
-def _goal_known(case: Case, entry: CaseGoal, by_id: dict[str, Agreement]) -> bool:
-    """Whether a goal's subject was known: the partnership always; an agreement, or the
-    agreement of an activity, once decided (T13)."""
-    if entry.subject == PARTNERSHIP:
-        return True
-    if isinstance(entry.goal, ActivityTarget):
-        return case.activity(entry.subject).agreement_id in by_id
-    return entry.subject in by_id
-
-
 def _partnership(known: Partnership, lang: Lang) -> dict[str, Any]:
     return {
         "start": known.start.isoformat(),
@@ -383,14 +361,9 @@ def _partnership(known: Partnership, lang: Lang) -> dict[str, Any]:
 
 
 def _activity(
-    activity: Activity,
-    by_id: dict[str, Agreement],
-    lang: Lang,
-    as_of: Date,
-    knowledge: Date,
+    activity: Activity, by_id: dict[str, Agreement], lang: Lang, as_of: Date
 ) -> dict[str, Any]:
-    agreement = by_id.get(activity.agreement_id)  # as known (T13)
-    figures = _figures(activity, agreement, as_of, knowledge)
+    figures = _figures(activity, by_id.get(activity.agreement_id), as_of)
     kind = _KINDS[type(activity)]
     return {
         "name": activity.name,
@@ -415,9 +388,9 @@ def _activity(
     }
 
 
-def _follow_up_missing(case: Case, counted: object, as_of: Date, knowledge: Date) -> list[str]:
+def _follow_up_missing(activities: tuple[Activity, ...], counted: object, as_of: Date) -> list[str]:
     """The calendar years of a duration goal's counted period that have run by ``as_of`` and
-    for which no activity of the case has a report known on ``knowledge``."""
+    for which no known activity has a report."""
     if not isinstance(counted, Term):
         return []
     run = min(counted.end, as_of)
@@ -428,9 +401,9 @@ def _follow_up_missing(case: Case, counted: object, as_of: Date, knowledge: Date
         if year.end < Date(year.start.year, 12, 31) and year.end != counted.end:
             continue  # a year still running
         reported = False
-        for activity in case.activities:
+        for activity in activities:
             try:
-                reported = activity.figures(year, as_of, knowledge).reports > 0
+                reported = activity.figures(year, as_of).reports > 0
             except ActivityError:
                 reported = True  # a report straddles the year (A5): there is follow-up
             if reported:
@@ -438,11 +411,6 @@ def _follow_up_missing(case: Case, counted: object, as_of: Date, knowledge: Date
         if not reported:
             missing.append(str(year.start.year))
     return missing
-
-
-def _decisions(agreements: tuple[Agreement, ...]) -> int:
-    """How many decisions (agreements, extensions, terminations) the agreements record."""
-    return sum(1 + len(a.extensions) + (a.termination is not None) for a in agreements)
 
 
 def _period_label(period: dict[str, str]) -> str:
@@ -646,6 +614,7 @@ def render_text(data: dict[str, Any]) -> str:
             for item in data["actions"]["items"]
         )
     lines.extend(_extra_lines(data, lang, "  "))
+    lines.extend(_later_lines(data, lang, "  "))
     if data["activities"]:
         lines += ["", _say("report.activities", lang)]
         for activity in data["activities"]:
@@ -696,6 +665,18 @@ def _extra_lines(data: dict[str, Any], lang: Lang, indent: str) -> list[str]:
     return lines
 
 
+def _later_lines(data: dict[str, Any], lang: Lang, indent: str) -> list[str]:
+    """The decisions and reports that came after the day of knowledge, asked for with
+    ``show_later``: a heading after a blank line, then one line each."""
+    if "later" not in data:
+        return []
+    lines = ["", _say("report.later_shown", lang, day=data["known_on"])]
+    lines.extend(f"{indent}{fact['text']}" for fact in data["later"])
+    if not data["later"]:
+        lines.append(f"{indent}{_say('html.none', lang)}")
+    return lines
+
+
 def render_markdown(data: dict[str, Any]) -> str:
     """The report as Markdown, for a wiki page or a code host."""
     lang: Lang = data["lang"]
@@ -729,7 +710,7 @@ def render_markdown(data: dict[str, Any]) -> str:
             for item in data["actions"]["items"]
         )
         lines.append("")
-    extra = _extra_lines(data, lang, "- ")
+    extra = _extra_lines(data, lang, "- ") + _later_lines(data, lang, "- ")
     for line in extra:
         if line and not line.startswith("- "):
             lines += ["", f"## {line}", ""]  # a section heading

@@ -613,6 +613,36 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Later decisions in the file, not shown: {n} (T13)",
         "Senare beslut i filen, visas inte: {n} (T13)",
     ),
+    "report.later_shown": (
+        "Decided or received later, not known on {day} (shown on request)",
+        "Beslutat eller inkommet senare, inte känt {day} (visas på begäran)",
+    ),
+    "later.agreement": ("{day}: agreement {subject} decided", "{day}: avtal {subject} beslutat"),
+    "later.extension": (
+        "{day}: extension of {subject} decided",
+        "{day}: förlängning av {subject} beslutad",
+    ),
+    "later.termination": (
+        "{day}: termination of {subject} decided",
+        "{day}: uppsägning av {subject} beslutad",
+    ),
+    "later.notice": (
+        "{day}: notice on {subject} received",
+        "{day}: uppsägningen av {subject} mottagen",
+    ),
+    "later.contribution": (
+        "{day}: contribution to {subject} decided",
+        "{day}: insats i {subject} beslutad",
+    ),
+    "later.follow_up_report": (
+        "{day}: follow-up report on {subject} received",
+        "{day}: återrapport om {subject} inkommen",
+    ),
+    "later.activity_report": (
+        "{day}: report on {subject} received",
+        "{day}: rapport om {subject} inkommen",
+    ),
+    "later.activity_item": ("{day}: reported for {subject}", "{day}: rapporterat för {subject}"),
     "report.later_goals": (
         "Goals on agreements or activities decided later, not shown: {n} (T13)",
         "Mål för avtal eller aktiviteter som beslutades senare, visas inte: {n} (T13)",
@@ -736,8 +766,8 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "html.overview": ("Overview", "Översikt"),
     "html.timeline": ("Timeline of the agreements", "Tidslinje för avtalen"),
     "html.later": (
-        "dashed: decided later, not known on {day}",
-        "streckat: beslutat senare, inte känt {day}",
+        "dashed: decided later, not known on {day} (shown on request)",
+        "streckat: beslutat senare, inte känt {day} (visas på begäran)",
     ),
     "html.col.partnership": ("Partnership", "Partnerskap"),
     "html.col.parties": ("Parties", "Parter"),

@@ -58,14 +58,11 @@ def collect(
     within_days: int,
     known_on: Date | None = None,
 ) -> list[Row]:
-    """Every file's actions, overdue ones first, then soonest first."""
-    rows = [
-        (name, action)
-        for name, case in cases
-        for action in case.actions(as_of, within_days, known_on)
-    ]
-    rows.sort(key=lambda row: (not row[1].is_overdue, row[1].day, row[0], row[1].key))
-    return rows
+    """Every file's actions, overdue ones first, then soonest first (as
+    :meth:`Portfolio.actions <iop_model.portfolio.Portfolio.actions>`)."""
+    from iop_model.portfolio import Portfolio
+
+    return Portfolio(tuple(cases)).actions(as_of, within_days, known_on)
 
 
 def _heading(as_of: Date, within_days: int, lang: Lang) -> str:

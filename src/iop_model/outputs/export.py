@@ -29,8 +29,8 @@ from typing import Any, Final
 import pendulum
 
 from iop_model import wording
-from iop_model.agreement import Agreement, Partnership
-from iop_model.case import Case
+from iop_model.agreement import Agreement
+from iop_model.case import Case, KnownCase
 from iop_model.errors import IOPError, Problem
 from iop_model.goals import GoalStatus
 from iop_model.parties import IdeaBasedParty, PublicParty
@@ -86,12 +86,10 @@ def _organisation(
     return org
 
 
-def _public_money(agreement: Agreement, day: Date) -> tuple[Decimal, str] | None:
-    """The public party's money contributions known on ``day`` and their one currency."""
+def _public_money(agreement: Agreement) -> tuple[Decimal, str] | None:
+    """The public party's money contributions of a known agreement, in their one currency."""
     found = [
-        c
-        for c in agreement.contributions
-        if c.by.value == "public" and c.kind.value == "money" and c.known_from <= day
+        c for c in agreement.contributions if c.by.value == "public" and c.kind.value == "money"
     ]
     currencies = {c.currency for c in found}
     if not found or len(currencies) != 1:
@@ -108,11 +106,13 @@ def _months(agreement: Agreement) -> int | None:
     return None if length.days else length.total_months
 
 
-def _known(cases: Rows, day: Date) -> list[tuple[str, Case, Partnership]]:
+def _known(cases: Rows, day: Date) -> list[tuple[str, Case, KnownCase]]:
+    """The cases as known on ``day`` that hold at least one agreement decided by then."""
     found = []
     for name, case in cases:
-        if case.partnership.known_on(day):
-            found.append((name, case, case.partnership.as_known_on(day)))
+        known = case.as_known_on(day)
+        if known.partnership is not None:
+            found.append((name, case, known))
     return found
 
 
@@ -129,7 +129,7 @@ def to_360giving(cases: Rows, as_of: Date, *, prefix: str) -> dict[str, Any]:
                 "title": agreement.title or f"IOP {agreement.id}",
                 "description": _description(agreement),
             }
-            money = _public_money(agreement, as_of)
+            money = _public_money(agreement)
             if money is None:
                 missing.append(
                     Problem(
@@ -216,10 +216,10 @@ def to_ocds(cases: Rows, as_of: Date, *, prefix: str, uri: str | None = None) ->
         publisher = publisher or {"name": first.public_party.name}
         supplier_ref = {"id": supplier["id"], "name": supplier["name"]} if supplier else {}
         awards, contracts = [], []
-        statuses = _milestones(case, as_of)
+        statuses = _milestones(known, as_of)
         for agreement in known.agreements:
             path = f"{name}: agreements[{ids[agreement.id]}]"
-            money = _public_money(agreement, as_of)
+            money = _public_money(agreement)
             value = None if money is None else {"amount": _number(money[0]), "currency": money[1]}
             if money is None:
                 missing.append(
@@ -379,20 +379,19 @@ def _amendments(agreement: Agreement) -> list[dict[str, Any]]:
     return found
 
 
-def _milestones(case: Case, as_of: Date) -> list[dict[str, Any]]:
-    """Milestones from the case's activity targets, with the standard's statuses (A9)."""
+def _milestones(known: KnownCase, as_of: Date) -> list[dict[str, Any]]:
+    """Milestones from the known activity targets, with the standard's statuses (A9)."""
     found = []
-    known = {a.id for a in case.partnership.as_known_on(as_of).agreements}
-    for index, (entry, assessment) in enumerate(zip(case.goals, case.assess(as_of), strict=True)):
+    for number, entry, assessment in zip(
+        known.numbers, known.goals, known.assess(as_of), strict=True
+    ):
         goal = entry.goal
         if not isinstance(goal, ActivityTarget):
             continue
-        activity = case.activity(entry.subject)
-        if activity.agreement_id not in known:
-            continue
+        activity = known.activity(entry.subject)
         milestone: dict[str, Any] = {
             "_agreement": activity.agreement_id,
-            "id": f"goal-{index}",
+            "id": f"goal-{number - 1}",
             "title": f"{goal.title('sv', activity)} ({activity.name})",
             "type": "delivery",
             "dueDate": _datetime(goal.period.end, end=True),

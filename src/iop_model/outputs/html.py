@@ -27,8 +27,10 @@ import pendulum
 
 from iop_model import __version__, report, wording
 from iop_model.explain import Lang, check_lang
+from iop_model.goals import check_known_on
 from iop_model.outputs.svg import timeline_svg
 from iop_model.portfolio import Portfolio
+from iop_model.term import calendar_day
 
 __all__ = ["OVERVIEW_COLUMNS", "render_csv", "render_html"]
 
@@ -50,6 +52,7 @@ OVERVIEW_COLUMNS = (
     "late_reports",
     "flags",
     "as_of",
+    "known_on",
 )
 
 
@@ -84,25 +87,30 @@ def render_html(
     known_on: Date | None = None,
     hour_rate: Decimal | int | None = None,
     eur_rate: Decimal | int | None = None,
+    show_later: bool = False,
 ) -> str:
     """The web page: an overview table, then one section per partnership (agreements and
     decisions with their references, the timeline, goals with explanations, actions,
-    money, flags, criteria, activity figures and provenance)."""
+    money, flags, criteria, activity figures and provenance), each partnership as known on
+    ``known_on`` (default: ``as_of``); ``show_later`` draws and lists what came later."""
     from markupsafe import Markup
 
     lang = check_lang(lang)
     template = _environment()
+    as_of = calendar_day(as_of, "as_of")
+    knowledge = check_known_on(as_of, known_on)
     sections = []
     overview = []
     for name, case in portfolio.entries:
-        data, assessments = report._build(
-            case,
+        known = case.as_known_on(knowledge)
+        data, assessments = report.view(
+            known,
             as_of,
             lang,
-            known_on=known_on,
             input_sha256=_sha256(name),
             hour_rate=hour_rate,
             eur_rate=eur_rate,
+            show_later=show_later,
         )
         overview.append(_overview_row(data, lang))
         agreements = [
@@ -119,6 +127,7 @@ def render_html(
             }
             for goal in data["goals"]
         ]
+        extra = report._extra_lines(data, lang, "") + report._later_lines(data, lang, "")
         sections.append(
             {
                 "file": name,
@@ -126,14 +135,16 @@ def render_html(
                 "head": report._head_lines(data, lang),
                 "agreements": agreements,
                 # escaped inside
-                "svg": Markup(timeline_svg(case, as_of, lang, known_on, assessments)),
+                "svg": Markup(
+                    timeline_svg(known, as_of, lang, assessments=assessments, show_later=show_later)
+                ),
                 "goals": goals,
                 "actions_heading": _say("report.actions", lang, n=data["actions"]["within_days"]),
                 "actions": [
                     f"{item['text_lang']} ({', '.join(item['rules'])})"
                     for item in data["actions"]["items"]
                 ],
-                "extra": _blocks(report._extra_lines(data, lang, "")),
+                "extra": _blocks(extra),
                 "activities": [
                     {
                         "name": activity["name"],
@@ -153,7 +164,7 @@ def render_html(
             version=__version__,
             title=_say("html.title", lang),
             head=[_say("report.as_of", lang, day=as_of)]
-            + ([] if known_on is None else [_say("report.known_on", lang, day=known_on)]),
+            + ([] if knowledge == as_of else [_say("report.known_on", lang, day=knowledge)]),
             words=_words(lang),
             overview=overview,
             partnerships=sections,

@@ -1,14 +1,17 @@
 """A partnership's timeline as a small inline SVG, for the web-page report (no matplotlib).
 
 Terms known on the day of knowledge are filled bars (the initial term dark, extensions light);
-terms decided later are dashed outlines labelled "decided later" (T13); each duration goal's
-threshold day and the as-of day are vertical lines drawn at the end of their day (G1, G3).
-Every text is escaped: names come from files.
+only on request (``show_later``) are terms decided later drawn, as dashed outlines labelled
+"decided later" (T13); each duration goal's threshold day and the as-of day are vertical lines
+drawn at the end of their day (G1, G3). Every text is escaped: names come from files.
 
 >>> import pendulum
 >>> from iop_model.cases import molndal
 >>> svg = timeline_svg(molndal.case(), pendulum.date(2019, 6, 30), "en")
->>> svg.startswith("<svg") and "decided later" in svg
+>>> svg.startswith("<svg") and "decided later" not in svg
+True
+>>> "decided later" in timeline_svg(molndal.case(), pendulum.date(2019, 6, 30), "en",
+...                                 show_later=True)
 True
 """
 
@@ -16,12 +19,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pendulum
 from markupsafe import escape
 
 from iop_model import wording
-from iop_model.case import Case
+from iop_model.case import Case, KnownCase
 from iop_model.explain import Lang
-from iop_model.goals import Assessment, GoalStatus, MinimumDuration
+from iop_model.goals import Assessment, GoalStatus, MinimumDuration, check_known_on
+from iop_model.term import calendar_day
+
+Date = pendulum.Date
 
 __all__ = ["timeline_svg"]
 
@@ -40,70 +47,79 @@ _COLORS = {
 
 
 def timeline_svg(
-    case: Case,
-    as_of: object,
+    case: Case | KnownCase,
+    as_of: Date,
     lang: Lang,
-    known_on: object = None,
+    known_on: Date | None = None,
     assessments: Sequence[Assessment] | None = None,
+    *,
+    show_later: bool = False,
 ) -> str:
-    """The case's partnership as an SVG string, as known on ``known_on`` (default ``as_of``);
-    ``assessments`` are the case's goals assessed that way, when already at hand."""
-    from iop_model.term import calendar_day
-
+    """The partnership of a case as known (:meth:`Case.as_known_on
+    <iop_model.case.Case.as_known_on>`; a :class:`Case` is projected on ``known_on``,
+    default ``as_of``) as an SVG string. ``assessments`` are the known goals assessed as of
+    ``as_of``, when already at hand. With ``show_later`` the terms decided after the day of
+    knowledge are drawn too, as dashed outlines labelled as such; without it nothing later
+    is drawn or implied (T13)."""
     day = calendar_day(as_of, "as_of")
-    knowledge = day if known_on is None else calendar_day(known_on, "known_on")
-    full = case.partnership
-    known = {}
-    if full.known_on(knowledge):
-        known = {a.id: a for a in full.as_known_on(knowledge).agreements}
-    first = full.start
-    last = max(full.end, day)
+    if not isinstance(case, KnownCase):
+        case = case.as_known_on(check_known_on(day, known_on))
+    known = case
+    knowledge = known.known_on
+    shown = {a.id: a for a in known.agreements}
+    rows = list(known.source.partnership.agreements if show_later else known.agreements)
+    starts = [a.start for a in rows] or [day]
+    ends = [a.end for a in rows]
+    first = min(starts)
+    last = max([*ends, day])
     start_year, end_year = first.year, last.year + 1
     span = (end_year - start_year) * 365.25
-
     per_day = (_WIDTH - _LEFT - 10) / span
+    origin = Date(start_year, 1, 1).toordinal()
 
-    def x(d: object) -> float:
-        ordinal = d.toordinal()  # type: ignore[attr-defined]
-        origin = type(first)(start_year, 1, 1).toordinal()
-        return float(_LEFT + (ordinal - origin) / span * (_WIDTH - _LEFT - 10))
+    def x(d: Date) -> float:
+        return float(_LEFT + (d.toordinal() - origin) / span * (_WIDTH - _LEFT - 10))
 
-    rows = len(full.agreements)
-    height = 40 + rows * _ROW + 46
+    count = max(len(rows), 1)
+    height = 40 + count * _ROW + 46
+    bottom = 30 + count * _ROW
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_WIDTH} {height}" '
         f'width="{_WIDTH}" height="{height}" role="img" '
         f'aria-label="{escape(wording.say("html.timeline", lang))}">'
     ]
     for year in range(start_year, end_year + 1):
-        left = x(type(first)(year, 1, 1))
+        left = x(Date(year, 1, 1))
         parts.append(
-            f'<line x1="{left:.1f}" y1="24" x2="{left:.1f}" y2="{30 + rows * _ROW}" '
-            'stroke="#dddddd"/>'
+            f'<line x1="{left:.1f}" y1="24" x2="{left:.1f}" y2="{bottom}" stroke="#dddddd"/>'
         )
         if year < end_year:
             parts.append(f'<text x="{left + 3:.1f}" y="18" font-size="11">{year}</text>')
+    if not rows:
+        text = wording.say("report.nothing_yet", lang, day=knowledge)
+        parts.append(f'<text x="4" y="49" font-size="11">{escape(text)}</text>')
     later_drawn = False
-    for row, agreement in enumerate(full.agreements):
+    for row, agreement in enumerate(rows):
         top = 30 + row * _ROW
         parts.append(f'<text x="4" y="{top + 19}" font-size="11">{escape(agreement.id)}</text>')
-        seen = known.get(agreement.id)
-        shown = seen.terms if seen is not None else ()
-        for index, term in enumerate(shown):
+        seen = shown.get(agreement.id)
+        terms = seen.terms if seen is not None else ()
+        for index, term in enumerate(terms):
             color = _COLORS["initial" if index == 0 else "extension"]
             parts.append(_bar(x(term.start), x(term.end) + per_day, top, color, solid=True))
-        for term in agreement.terms[len(shown) :]:
-            later_drawn = True
-            parts.append(
-                _bar(x(term.start), x(term.end) + per_day, top, _COLORS["later"], solid=False)
-            )
+        if show_later:
+            for term in agreement.terms[len(terms) :]:
+                later_drawn = True
+                parts.append(
+                    _bar(x(term.start), x(term.end) + per_day, top, _COLORS["later"], solid=False)
+                )
     if assessments is None:
-        assessments = case.assess(day, known_on=knowledge)
-    for entry, assessment in zip(case.goals, assessments, strict=True):
+        assessments = known.assess(day)
+    for entry, assessment in zip(known.goals, assessments, strict=True):
         if not isinstance(entry.goal, MinimumDuration) or entry.subject != "partnership":
             continue
         threshold = assessment.figures.get("threshold")
-        if threshold is None:
+        if not isinstance(threshold, Date):
             continue
         status = assessment.status
         color = (
@@ -115,7 +131,7 @@ def timeline_svg(
         )
         at = x(threshold) + per_day
         parts.append(
-            f'<line x1="{at:.1f}" y1="24" x2="{at:.1f}" y2="{30 + rows * _ROW}" '
+            f'<line x1="{at:.1f}" y1="24" x2="{at:.1f}" y2="{bottom}" '
             f'stroke="{color}" stroke-width="2"/>'
         )
         label = f"{entry.goal.title(lang)}: {threshold} ({status.label(lang)})"
@@ -125,7 +141,7 @@ def timeline_svg(
         )
     now = x(day) + per_day
     parts.append(
-        f'<line x1="{now:.1f}" y1="24" x2="{now:.1f}" y2="{30 + rows * _ROW}" '
+        f'<line x1="{now:.1f}" y1="24" x2="{now:.1f}" y2="{bottom}" '
         f'stroke="{_COLORS["as_of"]}" stroke-dasharray="4 3"/>'
     )
     legend = wording.say("report.as_of", lang, day=day)
