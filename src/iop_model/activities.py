@@ -543,9 +543,11 @@ class Activity(abc.ABC):
         """Every reported day or period, as terms."""
         return [term for _, term in self._located_days()]
 
-    def _check_within_agreement(self) -> None:
-        """A2: every reported day lies within the agreement's days in force."""
-        agreement = self.agreement
+    def _check_within_agreement(self, agreement: Agreement | str | None = None) -> None:
+        """A2: every reported day lies within the days in force of ``agreement`` (default:
+        the activity's own, when it is an :class:`Agreement`)."""
+        if agreement is None:
+            agreement = self.agreement
         if not isinstance(agreement, Agreement):
             return
         span = agreement.span

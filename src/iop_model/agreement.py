@@ -512,8 +512,9 @@ class Agreement:
     def as_known_on(self, day: Date) -> Agreement:
         """The agreement as it stood at the end of ``day``: only the decisions made on or
         before it (extensions and a termination, T13), the contributions known by then (M3),
-        the follow-up reports received by then (D7), and a notice only once it had reached
-        the other party (D5). Returns ``self`` when nothing is later.
+        the follow-up reports received by then (D7), the evidence recorded by then, and a
+        notice only once it had reached the other party (D5). Returns ``self`` when nothing
+        is later.
 
         Raises :class:`AgreementError` when the agreement itself was decided after ``day``.
         """
@@ -558,14 +559,18 @@ class Agreement:
         reports = self.follow_up_reports
         if reports and any(r.received_on > day for r in reports):
             reports = tuple(r for r in reports if r.received_on <= day)
+        evidence = self.evidence
+        if evidence and any(e.given_on is not None and e.given_on > day for e in evidence):
+            evidence = tuple(e for e in evidence if e.given_on is None or e.given_on <= day)
         if (
             extensions == len(self.extensions)
             and termination is self.termination
             and contributions is self.contributions
             and reports is self.follow_up_reports
+            and evidence is self.evidence
         ):
             return self
-        return self._known_copy(extensions, termination, contributions, reports)
+        return self._known_copy(extensions, termination, contributions, reports, evidence)
 
     def _known_copy(
         self,
@@ -573,6 +578,7 @@ class Agreement:
         termination: Termination | None,
         contributions: tuple[Contribution, ...],
         reports: tuple[FollowUpReport, ...],
+        evidence: tuple[Evidence, ...],
     ) -> Agreement:
         """This agreement with only its first ``extensions`` extensions, ``termination``
         (``None``, or its own termination as known), and the known contributions and reports.
@@ -588,6 +594,7 @@ class Agreement:
             put(copy, name, value)
         put(copy, "contributions", contributions)
         put(copy, "follow_up_reports", reports)
+        put(copy, "evidence", evidence)
         if extensions == len(self.extensions) and (termination is None) == (
             self.termination is None
         ):

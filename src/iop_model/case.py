@@ -21,7 +21,7 @@ import attrs
 import pendulum
 
 from ._validators import instance_of, optional_text, sequence_of, text
-from .activities import Activity
+from .activities import A5, Activity
 from .agreement import Agreement, Partnership
 from .errors import CaseError, IOPError
 from .explain import check_lang
@@ -127,7 +127,12 @@ class Case:
                     field=f"activities[{index}].agreement",
                     value=ref_id,
                 )
-            if isinstance(ref, Agreement) and ref != by_id[ref_id]:
+            if not isinstance(ref, Agreement):
+                try:
+                    activity._check_within_agreement(by_id[ref_id])  # A2
+                except IOPError as error:
+                    raise error.at(f"activities[{index}]") from None
+            elif ref != by_id[ref_id]:
                 raise CaseError(
                     f"the activity's agreement {ref_id!r} differs from the case's agreement "
                     "with that id; give the case's agreement or its id",
@@ -155,12 +160,26 @@ class Case:
                     field=field,
                     value=entry.subject,
                 )
+            activity = self.activities[names[entry.subject]]
             try:
-                check_applies(entry.goal.indicator, self.activities[names[entry.subject]])
+                check_applies(entry.goal.indicator, activity)
             except IOPError as error:
                 raise CaseError(
                     error.message, field=field.replace(".subject", ".indicator"), value=error.value
                 ) from None
+            period = entry.goal.period
+            for number, report in enumerate(getattr(activity, "reports", ())):
+                inside = period.start <= report.period.start and report.period.end <= period.end
+                if report.period.overlaps(period) and not inside:
+                    raise CaseError(
+                        f"reports[{number}] of {activity.name!r} covers {report.period}, which "
+                        f"straddles the target's period {period}; an aggregate report cannot "
+                        "be split (give reports that lie within the period, or a period that "
+                        "holds them)",
+                        rule=A5,
+                        field=field.replace(".subject", ".period"),
+                        value=period,
+                    )
         elif entry.subject != PARTNERSHIP and entry.subject not in by_id:
             raise CaseError(
                 f"a goal's subject is {PARTNERSHIP!r} or an agreement id "
@@ -394,9 +413,9 @@ class KnownCase:
 class LaterFact:
     """A decision or report in the file made after the day of knowledge: ``day`` is when it
     was decided or received, ``kind`` what it is (``agreement``, ``extension``,
-    ``termination``, ``notice``, ``contribution``, ``follow_up_report``, ``activity_report``,
-    ``activity_item``), ``path`` where the file holds it, ``subject`` the agreement id or the
-    activity name."""
+    ``termination``, ``notice``, ``contribution``, ``follow_up_report``, ``evidence``,
+    ``activity_report``, ``activity_item``), ``path`` where the file holds it, ``subject``
+    the agreement id or the activity name."""
 
     day: Date
     kind: str
@@ -456,6 +475,10 @@ def later(known: KnownCase) -> tuple[LaterFact, ...]:
             if report.received_on > day:
                 where = f"{at}.follow_up_reports[{number}]"
                 found.append(LaterFact(report.received_on, "follow_up_report", where, agreement.id))
+        for number, item in enumerate(agreement.evidence):
+            if item.given_on is not None and item.given_on > day:
+                where = f"{at}.evidence[{number}]"
+                found.append(LaterFact(item.given_on, "evidence", where, agreement.id))
     known_ids = {agreement.id for agreement in known.agreements}
     for index, activity in enumerate(known.source.activities):
         if activity.agreement_id not in known_ids:

@@ -462,7 +462,8 @@ def _assess(args: argparse.Namespace, out: TextIO) -> int:
     knowledge = _known_on(args, as_of)
     documents = []
     for name, case in cases:
-        assessments = case.assess(as_of, known_on=knowledge)
+        known = case.as_known_on(knowledge)
+        assessments = known.assess(as_of)
         if args.json:
             documents.append(
                 {
@@ -472,8 +473,9 @@ def _assess(args: argparse.Namespace, out: TextIO) -> int:
                     "known_on": knowledge.isoformat(),
                     "assessments": [
                         {"subject_name": entry.subject, **assessment.to_dict()}
-                        for entry, assessment in zip(case.goals, assessments, strict=True)
+                        for entry, assessment in zip(known.goals, assessments, strict=True)
                     ],
+                    "later_goals": known.later_goals,
                     "provenance": provenance(as_of, knowledge, _sha256(name)),
                 }
             )
@@ -482,10 +484,10 @@ def _assess(args: argparse.Namespace, out: TextIO) -> int:
         print(wording.say(key, args.lang, file=name, day=as_of), file=out)
         if knowledge != as_of:
             print("  " + wording.say("report.known_on", args.lang, day=knowledge), file=out)
-        for entry, assessment in zip(case.goals, assessments, strict=True):
+        for entry, assessment in zip(known.goals, assessments, strict=True):
             goal = entry.goal
             title = (
-                goal.title(args.lang, case.activity(entry.subject))
+                goal.title(args.lang, known.activity(entry.subject))
                 if isinstance(goal, ActivityTarget)
                 else goal.title(args.lang)
             )
@@ -499,6 +501,10 @@ def _assess(args: argparse.Namespace, out: TextIO) -> int:
             if entry.illustrative:
                 line = wording.say("report.illustrative", args.lang, text=line)
             print(f"  {line}", file=out)
+        if known.later_goals:
+            print(
+                "  " + wording.say("report.later_goals", args.lang, n=known.later_goals), file=out
+            )
     if args.json:
         data: Any = documents[0] if len(documents) == 1 else documents
         print(json.dumps(data, ensure_ascii=False, indent=2), file=out)

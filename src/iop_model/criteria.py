@@ -19,9 +19,12 @@ import functools
 from typing import Any, Final, NamedTuple
 
 import attrs
+import pendulum
 
-from ._validators import optional_text, text
+from ._validators import optional_day, optional_text, text
 from .errors import AgreementError
+
+Date = pendulum.Date
 
 __all__ = ["CRITERIA", "Criterion", "Evidence", "checklist"]
 
@@ -107,12 +110,14 @@ def _criterion(instance: object, attribute: attrs.Attribute[Any], value: object)
 
 @attrs.frozen
 class Evidence:
-    """Evidence for one criterion or principle: a ``statement`` and an optional ``document``
-    (a file name, URL or diarienummer)."""
+    """Evidence for one criterion or principle: a ``statement``, an optional ``document``
+    (a file name, URL or diarienummer) and ``given_on``, the day it was recorded (without
+    one it counts as known with the agreement; T13)."""
 
     criterion: str = attrs.field(validator=_criterion)
     statement: str = attrs.field(validator=text(AgreementError))
     document: str | None = attrs.field(default=None, validator=optional_text(AgreementError))
+    given_on: Date | None = attrs.field(default=None, validator=optional_day)
 
 
 class Checked(NamedTuple):

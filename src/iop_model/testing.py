@@ -18,30 +18,54 @@ from __future__ import annotations
 import calendar
 import datetime
 from fractions import Fraction
+from typing import Any
 
 import attrs
 import pendulum
 from hypothesis import strategies as st
 
-from .activities import AggregateReport, MeetingPlace, Occasion
+from .activities import (
+    Activity,
+    AggregateReport,
+    Event,
+    EventKind,
+    MeetingPlace,
+    Membership,
+    Network,
+    Occasion,
+    Venue,
+)
 from .agreement import Agreement, Extension, Partnership, Termination
 from .case import PARTNERSHIP, Case, CaseGoal
+from .criteria import Evidence
+from .errors import IOPError
+from .general import CustomIndicator, GeneralActivity, IndicatorReport, Record
 from .goals import MinimumDuration
+from .money import Contribution
 from .parties import IdeaBasedParty, PublicParty
+from .reporting import FollowUpReport, ReportingDuty
 from .targets import ActivityTarget, Indicator
 from .term import Length, Rounding, Term
 
 __all__ = [
+    "aggregate_reports",
     "agreements",
     "cases",
+    "contributions",
     "dates",
+    "days_in",
     "edge_dates",
     "extended_agreements",
+    "general_activities",
     "lengths",
     "meeting_places",
+    "networks",
     "occasions",
     "partnerships",
+    "reporting_duties",
+    "rich_agreements",
     "terms",
+    "venues",
 ]
 
 Date = pendulum.Date
@@ -285,18 +309,214 @@ def meeting_places(draw: st.DrawFn, agreement: Agreement | str = "iop-1") -> Mee
     return MeetingPlace(agreement, "Mötesplatsen", occasions=detailed, reports=reports)
 
 
+_CRITERIA = ("initiative", "mutual_contribution", "long_term", "principle_dialogue")
+
+
+@st.composite
+def days_in(draw: st.DrawFn, period: Term, before: int = 0, after: int = 0) -> Date:
+    """A day of ``period``, or up to ``before`` days before it and ``after`` days after."""
+    low, high = period.start.toordinal() - before, period.end.toordinal() + after
+    return Date.fromordinal(draw(st.integers(low, high)))
+
+
+@st.composite
+def _sub_term(draw: st.DrawFn, span: Term) -> Term:
+    """A term within ``span``: a calendar year of it, or any stretch."""
+    if draw(st.booleans()):
+        year = draw(st.integers(span.start.year, span.end.year))
+        found = Term.year(year).intersection(span)
+        assert found is not None
+        return found
+    start = draw(days_in(span))
+    end = draw(days_in(Term(start, span.end)))
+    return Term(start, end)
+
+
+@st.composite
+def reporting_duties(draw: st.DrawFn) -> ReportingDuty:
+    """Reporting duties per year or agreement year, within a time or by a day of the year."""
+    every = draw(st.sampled_from(["year", "agreement-year"]))
+    if draw(st.booleans()):
+        return ReportingDuty(every=every, within=Length(months=draw(st.integers(1, 4))))
+    return ReportingDuty(every=every, due=draw(st.sampled_from(["03-31", "06-30", "12-31"])))
+
+
+@st.composite
+def contributions(draw: st.DrawFn, span: Term) -> Contribution:
+    """A contribution within ``span`` by either party, decided on a day or undated (M3)."""
+    kind = draw(st.sampled_from(["money", "money", "premises", "volunteer_hours"]))
+    return Contribution(
+        draw(st.sampled_from(["public", "partner"])),
+        kind,
+        draw(st.integers(0, 3_000_000)),
+        draw(_sub_term(span)),
+        decided_on=draw(st.none() | days_in(span, before=200)),
+    )
+
+
+@st.composite
+def rich_agreements(draw: st.DrawFn, agreement: Agreement) -> Agreement:
+    """``agreement`` with what real agreements hold besides their terms, each part only when
+    it is valid: a notice period (a termination by notice may then become a mutual one),
+    a reporting duty and reports received, contributions and evidence."""
+    changes: dict[str, Any] = {}
+    span = agreement.span
+    if draw(st.booleans()):
+        changes["notice_period"] = Length(months=draw(st.integers(1, 6)))
+        termination = agreement.termination
+        if termination is not None:
+            kind = draw(st.sampled_from(["notice", "mutual", "breach"]))
+            notified = draw(st.none() | days_in(Term(termination.decided_on, termination.on)))
+            changes["termination"] = attrs.evolve(termination, kind=kind, notified_on=notified)
+    if draw(st.booleans()):
+        duty = draw(reporting_duties())
+        changes["reporting"] = duty
+        reports = []
+        for period, _ in duty.periods(span):
+            if draw(st.booleans()):
+                received = draw(days_in(Term(period.end, period.end.add(days=400))))
+                reports.append(FollowUpReport(period, received))
+        changes["follow_up_reports"] = tuple(reports)
+    changes["contributions"] = tuple(draw(st.lists(contributions(span), max_size=3)))
+    criteria = draw(st.lists(st.sampled_from(_CRITERIA), max_size=2, unique=True))
+    changes["evidence"] = tuple(
+        Evidence(key, "Underlag.", given_on=draw(st.none() | days_in(span, before=100)))
+        for key in criteria
+    )
+    parts: list[dict[str, Any]] = [
+        {name: changes.pop(name) for name in ("notice_period", "termination") if name in changes},
+        *({name: value} for name, value in changes.items()),
+    ]
+    for part in parts:  # each part only when the agreement's rules accept it
+        try:
+            agreement = attrs.evolve(agreement, **part)
+        except IOPError:
+            continue
+    return agreement
+
+
+@st.composite
+def aggregate_reports(
+    draw: st.DrawFn, period: Term, kind: EventKind | None = None
+) -> AggregateReport:
+    """An aggregate report for ``period``, received on its last day or later, or undated."""
+    count = draw(st.integers(0, 60))
+    total = draw(st.integers(0, 3000)) if count else 0
+    received = draw(st.none() | days_in(Term(period.end, period.end.add(days=200))))
+    return AggregateReport(period, count, total_visitors=total, kind=kind, received_on=received)
+
+
+@st.composite
+def venues(draw: st.DrawFn, agreement: Agreement) -> Venue:
+    """Venues with events on distinct days of the agreement and, apart from them, at most one
+    aggregate report (which may straddle a year's end)."""
+    span = agreement.span
+    report = None
+    if draw(st.booleans()):
+        start = draw(days_in(span))
+        report_period = Term(start, draw(days_in(Term(start, min(span.end, start.add(days=90))))))
+        report = draw(aggregate_reports(report_period, draw(st.sampled_from(list(EventKind)))))
+    days = draw(st.lists(days_in(span), max_size=8, unique=True))
+    events = [
+        Event(draw(st.sampled_from(list(EventKind))), day, draw(st.integers(0, 400)))
+        for day in sorted(days)
+        if report is None or day not in report.period
+    ]
+    return Venue(agreement, "Scenen", events=events, reports=[report] if report else [])
+
+
+@st.composite
+def networks(draw: st.DrawFn, agreement: Agreement) -> Network:
+    """Networks of members joining, and some leaving, within the agreement's days."""
+    members = []
+    for index in range(draw(st.integers(0, 4))):
+        joined = draw(days_in(agreement.span))
+        left = draw(st.none() | days_in(Term(joined, agreement.span.end)))
+        members.append(Membership(f"Förening {index}", joined, left))
+    return Network(agreement, "Nätverket", memberships=members)
+
+
+_CALLS = CustomIndicator("support_calls", "stödsamtal", "support calls", "calls")
+_NIGHTS = CustomIndicator("nights", "övernattningar", "nights", "nights")
+
+
+@st.composite
+def general_activities(draw: st.DrawFn, agreement: Agreement) -> GeneralActivity:
+    """General activities with records on distinct days and, apart from them, indicator
+    reports for whole calendar years of the agreement."""
+    span = agreement.span
+    reports = []
+    years = set()
+    for year in range(span.start.year, span.end.year + 1):
+        period = Term.year(year).intersection(span)
+        assert period is not None
+        if draw(st.booleans()):
+            received = draw(st.none() | days_in(Term(period.end, period.end.add(days=200))))
+            values = {
+                "support_calls": draw(st.integers(0, 900)),
+                "nights": draw(st.integers(0, 90)),
+            }
+            reports.append(IndicatorReport(period, values, received_on=received))
+            years.add(year)
+    days = draw(st.lists(days_in(span), max_size=6, unique=True))
+    records = [
+        Record(day, {"support_calls": draw(st.integers(0, 20))})
+        for day in sorted(days)
+        if day.year not in years
+    ]
+    return GeneralActivity(
+        agreement, "Jouren", indicators=[_CALLS, _NIGHTS], records=records, reports=reports
+    )
+
+
+def _targets(activity: Activity, draw: st.DrawFn) -> ActivityTarget | None:
+    """A target that applies to ``activity``, for the first year of its agreement."""
+    span = activity.span()
+    if span is None:
+        return None
+    period = Term.year(span.start.year)
+    for report in getattr(activity, "reports", ()):  # a report cannot be split (A5)
+        if report.period.overlaps(period) and not (
+            period.start <= report.period.start and report.period.end <= period.end
+        ):
+            return None
+    if isinstance(activity, GeneralActivity):
+        indicator: Indicator | str = draw(st.sampled_from(["support_calls", "nights"]))
+    elif isinstance(activity, Network):
+        indicator = Indicator.MEMBERS
+    elif isinstance(activity, Venue):
+        indicator = draw(st.sampled_from([Indicator.OCCASIONS, Indicator.EVENTS]))
+    else:
+        indicator = draw(st.sampled_from([Indicator.OCCASIONS, Indicator.VISITORS]))
+    kind = EventKind.CONCERT if indicator is Indicator.EVENTS else None
+    target = draw(st.integers(1, 100) | st.decimals("0.5", "99.5", places=1))
+    return ActivityTarget(indicator, period, target=target, kind=kind)
+
+
 @st.composite
 def cases(draw: st.DrawFn) -> Case:
-    """Cases as agreement files hold them: a partnership, meeting places on its agreements,
+    """Cases as agreement files hold them: a partnership whose agreements may have notice
+    periods, reporting duties, reports received, contributions and evidence; activities of
+    every kind on its agreements (meeting places, venues, networks, general activities);
     and duration goals and activity targets on them."""
     partnership = draw(partnerships(max_agreements=3))
-    activities = []
-    for index, agreement in enumerate(partnership.agreements):
-        if draw(st.booleans()):
-            place = draw(meeting_places(agreement))
-            activities.append(attrs.evolve(place, name=f"Mötesplats {index}"))
+    chain = [draw(rich_agreements(agreement)) for agreement in partnership.agreements]
+    activities: list[Activity] = []
+    for index, agreement in enumerate(chain):
+        kind = draw(st.sampled_from(["none", "meeting_place", "venue", "network", "general"]))
+        if kind == "meeting_place":
+            activity: Activity = draw(meeting_places(agreement))
+        elif kind == "venue":
+            activity = draw(venues(agreement))
+        elif kind == "network":
+            activity = draw(networks(agreement))
+        elif kind == "general":
+            activity = draw(general_activities(agreement))
+        else:
+            continue
+        activities.append(attrs.evolve(activity, name=f"{activity.name} {index}"))  # type: ignore[misc]
     goals: list[CaseGoal] = []
-    subjects = [PARTNERSHIP, *(a.id for a in partnership.agreements)]
+    subjects = [PARTNERSHIP, *(a.id for a in chain)]
     for _ in range(draw(st.integers(0, 3))):
         length = draw(lengths(max_years=4))
         goal = MinimumDuration(
@@ -305,11 +525,8 @@ def cases(draw: st.DrawFn) -> Case:
         goals.append(CaseGoal(draw(st.sampled_from(subjects)), goal))
     for activity in activities:
         if draw(st.booleans()):
-            target = ActivityTarget(
-                draw(st.sampled_from([Indicator.OCCASIONS, Indicator.VISITORS])),
-                Term.year(activity.span().start.year),  # type: ignore[union-attr]
-                target=draw(st.integers(1, 100) | st.decimals("0.5", "99.5", places=1)),
-            )
-            goals.append(CaseGoal(activity.name, target))
+            target = _targets(activity, draw)
+            if target is not None:
+                goals.append(CaseGoal(activity.name, target))
     title = draw(st.none() | _names)
-    return Case(partnership.agreements, activities, goals, title=title)
+    return Case(chain, activities, goals, title=title)

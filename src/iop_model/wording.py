@@ -638,6 +638,10 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "{day}: follow-up report on {subject} received",
         "{day}: återrapport om {subject} inkommen",
     ),
+    "later.evidence": (
+        "{day}: evidence for {subject} recorded",
+        "{day}: underlag för {subject} registrerat",
+    ),
     "later.activity_report": (
         "{day}: report on {subject} received",
         "{day}: rapport om {subject} inkommen",
