@@ -572,6 +572,23 @@ class Agreement:
             return self
         return self._known_copy(extensions, termination, contributions, reports, evidence)
 
+    def _known_terms(self, day: Date) -> tuple[tuple[Term, ...], Termination | None, bool]:
+        """The terms in force as known at the end of ``day`` (T13), the termination known
+        then, and whether these are all of the agreement's terms: what a duration goal needs
+        of :meth:`as_known_on`, without the copy (benchmark P1). The agreement itself must
+        be known on ``day``."""
+        termination = self.termination
+        if termination is not None and termination.decided_on <= day:
+            return self._terms, termination, True
+        known = 0
+        for extension in self.extensions:
+            if extension.decided_on > day:
+                break
+            known += 1
+        if termination is None and known == len(self.extensions):
+            return self._terms, None, True
+        return self._scheduled[: known + 1], None, False
+
     def _known_copy(
         self,
         extensions: int,

@@ -215,7 +215,7 @@ class Assessment:
         """Plain data for systems and notebooks (JSON types only)."""
         return {
             "goal": self.goal.to_dict(),
-            "subject": _describe(self.subject, self.known_on or self.as_of),
+            "subject": _describe(self.subject, self._details == ("undecided", None)),
             "as_of": self.as_of.isoformat(),
             "status": self.status.value,
             "figures": {name: plain(value) for name, value in self.figures.items()},
@@ -240,13 +240,13 @@ def provenance(
     }
 
 
-def _describe(subject: object, known_on: Date) -> dict[str, object]:
-    """A subject as plain data: its kind and what identifies it; a partnership lists only
-    the agreements known on ``known_on`` (T13)."""
+def _describe(subject: object, undecided: bool) -> dict[str, object]:
+    """A subject as plain data: its kind and what identifies it; a partnership (assessed as
+    known, or with nothing decided yet) lists the agreements the assessment rests on."""
     if isinstance(subject, Agreement):
         return {"kind": "agreement", "id": subject.id}
     if isinstance(subject, Partnership):
-        known = [a.id for a in subject.agreements if a.known_on(known_on)]
+        known = [] if undecided else [a.id for a in subject.agreements]
         return {"kind": "partnership", "agreements": known}
     return {
         "kind": type(subject).__name__,
@@ -528,15 +528,17 @@ class MinimumDuration(Goal):
             )
         if not subject.known_on(knowledge):
             return self._nothing_decided(subject, as_of, knowledge)
+        if isinstance(subject, Agreement):  # the hot path: no copy of the agreement (P1)
+            return self._assess_agreement(subject, as_of, knowledge)
         known = subject.as_known_on(knowledge)  # G1, T13, G10
         rounding = known.rounding if isinstance(known, Agreement) else known.first.rounding
         if isinstance(known, Agreement) or self.contiguous:
             period = _contiguous_period(known, as_of, self.length, rounding)
-            found = self._assess_contiguous(subject, known, as_of, period, rounding)
+            found = self._assess_contiguous(known, known, as_of, period, rounding)
         else:
             assert isinstance(subject, Partnership)
             assert isinstance(known, Partnership)
-            found = self._assess_in_total(subject, known, as_of, rounding)
+            found = self._assess_in_total(known, known, as_of, rounding)
         return _with_knowledge(found, known, knowledge)
 
     def _nothing_decided(
@@ -566,6 +568,41 @@ class MinimumDuration(Goal):
             known_on=knowledge,
         )
 
+    def _assess_agreement(self, subject: Agreement, as_of: Date, knowledge: Date) -> Assessment:
+        """The contiguous assessment of one agreement from the terms known on ``knowledge``
+        (G2): the agreement as known is made only when the explanation asks for it."""
+        terms, termination, whole = subject._known_terms(knowledge)  # G1, T13, G10
+        rounding = subject.rounding
+        start, end = subject.term.start, terms[-1].end
+        if termination is not None:
+            can_grow, closed, terminated_on = False, "terminated", termination.on
+        elif subject.max_extent is not None and subject.max_extent < end_of(
+            start, self._length, rounding
+        ):
+            can_grow, closed, terminated_on = False, "max_extent", None
+        elif end <= as_of:
+            can_grow, closed, terminated_on = False, "ended", None
+        else:
+            can_grow, closed, terminated_on = True, "", None
+        found = self._contiguous(
+            subject,
+            as_of,
+            rounding,
+            (start, end, len(terms) > 1, False, terminated_on, can_grow, closed),
+            ("agreement", knowledge),
+        )
+        extra = [G10] if knowledge != as_of else []
+        if subject.decided_on is None:
+            extra.append(T15)
+        if whole and subject.replaced_by is not None:
+            extra.append(T16)
+        if extra:
+            rules = found.rules
+            at = rules.index(T13) + 1
+            object.__setattr__(found, "rules", (*rules[:at], *extra, *rules[at:]))
+        object.__setattr__(found, "known_on", knowledge)  # made just now, not shared yet
+        return found
+
     def _assess_contiguous(
         self,
         subject: Agreement | Partnership,
@@ -574,15 +611,38 @@ class MinimumDuration(Goal):
         period: _Period,
         rounding: Any,
     ) -> Assessment:
-        start, end = period.chain[0].term.start, period.chain[-1].end
+        chain = period.chain
+        extended = len(chain[0].terms) > 1 or any(len(a.terms) > 1 for a in chain[1:])
+        shape = (
+            chain[0].term.start,
+            chain[-1].end,
+            extended,
+            len(chain) > 1 or bool(period.left_out),
+            period.terminated_on,
+            period.can_grow,
+            period.closed_because,
+        )
+        return self._contiguous(subject, as_of, rounding, shape, ("contiguous", period))
+
+    def _contiguous(
+        self,
+        subject: Agreement | Partnership,
+        as_of: Date,
+        rounding: Any,
+        shape: tuple[Date, Date, bool, bool, Date | None, bool, str],
+        details: object,
+    ) -> Assessment:
+        """G2–G9 for a counted period from ``start`` to ``end``: ``extended`` when an
+        extension term counts (T8), ``chained`` when follow-on agreements count or are left
+        out (T14), the termination day, whether the period can still grow and why not."""
+        start, end, extended, chained, terminated_on, can_grow, closed_because = shape
         threshold = end_of(start, self._length, rounding)  # G3 (T4)
         rules: list[str] = [G1, T13, G2]
-        chain = period.chain
-        if len(chain[0].terms) > 1 or any(len(agreement.terms) > 1 for agreement in chain[1:]):
+        if extended:
             rules.append(T8)  # an extension term still in force (a termination may cut it)
-        if len(period.chain) > 1 or period.left_out:
+        if chained:
             rules.append(T14)
-        if period.terminated_on is not None:
+        if terminated_on is not None:
             rules.append(T12)
         rules += (G3, T4, T7, G9)
         secured = threshold <= end
@@ -590,8 +650,8 @@ class MinimumDuration(Goal):
             status = GoalStatus.ACHIEVED if threshold <= as_of else GoalStatus.SECURED
             rules.append(G4 if status is GoalStatus.ACHIEVED else G5)
         else:
-            status = GoalStatus.OPEN if period.can_grow else GoalStatus.MISSED
-            if period.closed_because == "max_extent":
+            status = GoalStatus.OPEN if can_grow else GoalStatus.MISSED
+            if closed_because == "max_extent":
                 rules.append(T11)
             rules += (G7 if status is GoalStatus.OPEN else G6, G8)
         counted = trusted_term(start, end)
@@ -620,9 +680,7 @@ class MinimumDuration(Goal):
         figures = Figures(
             {"counted_period": counted, "threshold": threshold}, _CONTIGUOUS_ORDER, lengths
         )
-        return Assessment(
-            self, subject, as_of, status, figures, tuple(rules), ("contiguous", period)
-        )
+        return Assessment(self, subject, as_of, status, figures, tuple(rules), details)
 
     def _assess_in_total(
         self, subject: Partnership, known: Partnership, as_of: Date, rounding: Any
@@ -666,6 +724,12 @@ class MinimumDuration(Goal):
 
     def explanation(self, assessment: Assessment) -> list[Line]:
         kind, detail = assessment._details
+        if kind == "agreement":  # the agreement as known, made now for the explanation
+            subject = assessment.subject
+            assert isinstance(subject, Agreement)
+            known = subject.as_known_on(detail)
+            kind = "contiguous"
+            detail = _contiguous_period(known, assessment.as_of, self._length, known.rounding)
         d = assessment.as_of
         f = assessment.figures
         knowledge = assessment.known_on or d
