@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pathlib
 import re
 
@@ -86,10 +88,23 @@ def test_rule_order_and_fingerprint_do_not_depend_on_import_order() -> None:
     assert order.index("D1") < order.index("G1") < order.index("A1")
 
 
-def test_a_rule_is_declared_in_a_registered_module() -> None:
+def test_a_rule_is_listed_in_the_registry_order() -> None:
     import pytest
 
     from iop_model.rules import Rule, _Registry
 
-    with pytest.raises(RuntimeError, match="_RULE_MODULES"):
-        _Registry()._add(Rule("X1", "t", "s", "s", "src"), "elsewhere")
+    with pytest.raises(RuntimeError, match="RULE_ORDER"):
+        _Registry()._add(Rule("X1", "t", "s", "s", "src", "elsewhere"))
+    with pytest.raises(RuntimeError, match="declared twice"):
+        registry = _Registry()
+        registry._add(Rule("T1", "t", "s", "s", "src"))
+        registry._add(Rule("T1", "t", "s", "s", "src"))
+
+
+def test_every_declared_rule_is_in_the_order_and_names_its_module() -> None:
+    from iop_model.rules import RULE_ORDER
+
+    assert list(RULES) == list(RULE_ORDER)
+    for rule in RULES.values():
+        module = importlib.import_module(rule.module)
+        assert getattr(module, rule.id, None) == rule.id, rule

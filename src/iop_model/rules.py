@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping
 
 import attrs
 
-__all__ = ["RULES", "Rule", "fingerprint", "rule"]
+__all__ = ["RULES", "RULE_ORDER", "Rule", "fingerprint", "rule"]
 
 
 @attrs.frozen
@@ -31,6 +31,8 @@ class Rule:
     statement: str
     statement_sv: str
     source: str
+    #: The module that declares and applies the rule (``iop_model.money`` for M rules).
+    module: str = attrs.field(default="", eq=False)
 
     def __str__(self) -> str:
         return f"{self.id} {self.title}"
@@ -50,24 +52,35 @@ _RULE_MODULES = (
     "iop_model.parties",
 )
 
+#: The registry's order, which the rules' fingerprint follows: fixed here, so that moving a
+#: rule's code to another module never changes the fingerprint. A new rule is added here.
+RULE_ORDER: tuple[str, ...] = (
+    *(f"T{n}" for n in range(1, 17)),
+    *(f"D{n}" for n in range(1, 8)),
+    *(f"M{n}" for n in range(1, 6)),
+    *(f"F{n}" for n in range(1, 7)),
+    *(f"G{n}" for n in range(1, 11)),
+    *("A1", "A2", "A3", "A4", "A5", "A6", "A10", "A7", "A8", "A9"),
+    "P1",
+)
+
 
 class _Registry(Mapping[str, Rule]):
-    """Read-only mapping from rule ID to :class:`Rule`: by module in the order of
-    ``_RULE_MODULES``, then in declaration order, whatever order the modules were imported
-    in (the rules' fingerprint depends on it)."""
+    """Read-only mapping from rule ID to :class:`Rule`, in the order of :data:`RULE_ORDER`
+    whatever order the modules were imported in (the rules' fingerprint depends on it)."""
 
     def __init__(self) -> None:
         self._rules: dict[str, Rule] = {}
-        self._modules: dict[str, str] = {}  # rule ID -> declaring module
         self._complete = False
 
     def _all(self) -> dict[str, Rule]:
         if not self._complete:
             for module in _RULE_MODULES:
                 importlib.import_module(module)
-            rank = {module: index for index, module in enumerate(_RULE_MODULES)}
-            ordered = sorted(self._rules, key=lambda id: rank[self._modules[id]])  # stable
-            self._rules = {id: self._rules[id] for id in ordered}
+            missing = [id for id in RULE_ORDER if id not in self._rules]
+            if missing:  # pragma: no cover - a rule listed but never declared
+                raise RuntimeError(f"rules listed in RULE_ORDER but not declared: {missing}")
+            self._rules = {id: self._rules[id] for id in RULE_ORDER}
             self._complete = True
         return self._rules
 
@@ -83,13 +96,12 @@ class _Registry(Mapping[str, Rule]):
     def __repr__(self) -> str:
         return f"RULES({', '.join(self._all())})"
 
-    def _add(self, new: Rule, module: str) -> None:
+    def _add(self, new: Rule) -> None:
         if new.id in self._rules:
             raise RuntimeError(f"rule {new.id} is declared twice")
-        if module not in _RULE_MODULES:
-            raise RuntimeError(f"rule {new.id} is declared in {module}, not in _RULE_MODULES")
+        if new.id not in RULE_ORDER:
+            raise RuntimeError(f"rule {new.id} is not listed in RULE_ORDER")
         self._rules[new.id] = new
-        self._modules[new.id] = module
 
 
 #: Every rule the library applies, by ID.
@@ -114,6 +126,6 @@ def fingerprint() -> str:
 
 def rule(id: str, title: str, statement: str, statement_sv: str, source: str) -> str:
     """Declare a rule and return its ID, for use as a module-level constant."""
-    module = sys._getframe(1).f_globals["__name__"]  # the declaring module, for the order
-    RULES._add(Rule(id, title, statement, statement_sv, source), module)
+    module = sys._getframe(1).f_globals["__name__"]  # the declaring module, for the docs
+    RULES._add(Rule(id, title, statement, statement_sv, source, module))
     return id
