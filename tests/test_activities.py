@@ -693,7 +693,7 @@ def test_value_of_missing_figures_is_none() -> None:
 
 
 def test_exact_value_for_display() -> None:
-    from iop_model.targets import _exact_value
+    from iop_model.activities.targets import _exact_value
 
     assert _exact_value(True) is True
     whole = _exact_value(Fraction(4, 2))

@@ -69,7 +69,7 @@ def test_lazy_names_resolve_and_the_registry_is_complete_in_a_fresh_interpreter(
     assert fresh("import iop_model; print(len(iop_model.RULES))") == str(len(iop_model.RULES))
     assert (
         fresh("import iop_model; print(iop_model.MeetingPlace.__module__)")
-        == "iop_model.activities"
+        == "iop_model.activities.activity"
     )
     assert (
         fresh("from iop_model import *; print(Case.__name__, load.__module__)")

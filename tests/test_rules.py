@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-
 import pathlib
 import re
 
@@ -95,9 +94,9 @@ def test_a_rule_is_listed_in_the_registry_order() -> None:
 
     with pytest.raises(RuntimeError, match="RULE_ORDER"):
         _Registry()._add(Rule("X1", "t", "s", "s", "src", "elsewhere"))
+    registry = _Registry()
+    registry._add(Rule("T1", "t", "s", "s", "src"))
     with pytest.raises(RuntimeError, match="declared twice"):
-        registry = _Registry()
-        registry._add(Rule("T1", "t", "s", "s", "src"))
         registry._add(Rule("T1", "t", "s", "s", "src"))
 
 

@@ -48,27 +48,32 @@ if TYPE_CHECKING:  # resolved lazily at run time, see __getattr__
     from .activities import (
         Activity,
         AggregateReport,
+        CustomIndicator,
         Event,
         EventKind,
         Figures,
+        GeneralActivity,
+        Indicator,
+        IndicatorReport,
         MeetingPlace,
         Membership,
         Network,
         Occasion,
+        Record,
         Residency,
+        Unit,
         Venue,
     )
+    from .activities.targets import ActivityTarget
     from .advisory import Flag, flags
     from .calendar import Deadline, Roll, deadline, deadline_before, is_working_day
     from .case import PARTNERSHIP, Case, CaseGoal, DecisionDue
     from .criteria import Evidence
     from .files import dump, dumps, load, loads
-    from .general import CustomIndicator, GeneralActivity, IndicatorReport, Record, Unit
     from .goals import Assessment, Goal, GoalStatus, MinimumDuration
     from .money import Contribution, ContributionKind, Contributor, MoneyError, MoneyFigures
     from .portfolio import Portfolio
     from .reporting import FollowUpReport, ReportingDuty, ReportingPeriod, ReportStatus
-    from .targets import ActivityTarget, Indicator
 
 from ._version import __version__
 
@@ -82,22 +87,27 @@ _LAZY = {
     "activities": (
         "Activity",
         "AggregateReport",
+        "CustomIndicator",
         "Event",
         "EventKind",
         "Figures",
+        "GeneralActivity",
+        "Indicator",
+        "IndicatorReport",
         "MeetingPlace",
         "Membership",
         "Network",
         "Occasion",
+        "Record",
         "Residency",
+        "Unit",
         "Venue",
     ),
-    "targets": ("ActivityTarget", "Indicator"),
+    "activities.targets": ("ActivityTarget",),
     "case": ("PARTNERSHIP", "Case", "CaseGoal", "DecisionDue"),
     "files": ("dump", "dumps", "load", "loads"),
     "advisory": ("Flag", "flags"),
     "portfolio": ("Portfolio",),
-    "general": ("CustomIndicator", "GeneralActivity", "IndicatorReport", "Record", "Unit"),
 }
 _LAZY_NAMES = {name: module for module, names in _LAZY.items() for name in names}
 

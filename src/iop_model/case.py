@@ -22,11 +22,11 @@ import pendulum
 
 from ._validators import instance_of, optional_text, sequence_of, text
 from .activities import A5, Activity
+from .activities.targets import ActivityTarget, check_applies
 from .agreement import Agreement, Partnership
 from .errors import CaseError, IOPError
 from .explain import check_lang
 from .goals import Assessment, Goal, MinimumDuration, check_known_on
-from .targets import ActivityTarget, check_applies
 from .term import calendar_day
 
 if TYPE_CHECKING:

@@ -18,9 +18,9 @@ from typing import Any, TextIO
 
 import pendulum
 
+from .activities.targets import ActivityTarget
 from .errors import FileError, IOPError
 from .explain import Lang
-from .targets import ActivityTarget
 from .term import _plural, as_date, today
 
 __all__ = ["main"]

@@ -46,24 +46,16 @@ import tomli_w
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from .activities import (
-    Activity,
-    EventKind,
-    MeetingPlace,
-    Network,
-    Residency,
-    Venue,
-)
+from .activities import ACTIVITY_KINDS, Activity, EventKind, Unit
+from .activities.targets import ActivityTarget, Indicator
 from .agreement import Agreement, TerminationKind, resolve_types
 from .calendar import Roll
 from .case import PARTNERSHIP, Case, CaseGoal
 from .errors import FileError, IOPError, Problem
-from .general import GeneralActivity, Unit
 from .goals import Goal, MinimumDuration
 from .money import ContributionKind, Contributor
 from .parties import IdeaBasedParty, PublicParty
 from .reporting import ReportingPeriod
-from .targets import ActivityTarget, Indicator
 from .term import Rounding, _parse_iso_day, as_date
 
 __all__ = [
@@ -96,13 +88,7 @@ _FORMAT_DEPTH = 8
 
 _EXACT_TEXT = re.compile(r"[0-9]+(\.[0-9]+)?|[0-9]+/[1-9][0-9]*")
 
-_ACTIVITY_KINDS: dict[str, type[Activity]] = {
-    "meeting_place": MeetingPlace,
-    "venue": Venue,
-    "network": Network,
-    "residency": Residency,
-    "general": GeneralActivity,
-}
+_ACTIVITY_KINDS: dict[str, type[Activity]] = ACTIVITY_KINDS
 _ACTIVITY_TAGS = {cls: tag for tag, cls in _ACTIVITY_KINDS.items()}
 _GOAL_KINDS: dict[str, type[Goal]] = {
     "minimum_duration": MinimumDuration,

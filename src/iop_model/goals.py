@@ -249,7 +249,7 @@ def _describe(subject: object, undecided: bool) -> dict[str, object]:
         known = [] if undecided else [a.id for a in subject.agreements]
         return {"kind": "partnership", "agreements": known}
     return {
-        "kind": type(subject).__name__,
+        "kind": getattr(subject, "kind", type(subject).__name__),  # an activity's tag
         "name": getattr(subject, "name", None),
         "agreement": getattr(subject, "agreement_id", None),
     }

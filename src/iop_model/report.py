@@ -25,25 +25,16 @@ import pendulum
 
 from . import money, wording
 from .actions import due
-from .activities import (
-    Activity,
-    MeetingPlace,
-    Network,
-    Residency,
-    Venue,
-    calendar_periods,
-    figures_text,
-)
+from .activities import Activity, calendar_periods, figures_text
+from .activities.targets import ActivityTarget
 from .advisory import known_flags
 from .agreement import Agreement, Partnership
 from .case import Case, KnownCase, later
 from .criteria import checklist
 from .errors import ActivityError, IOPError
 from .explain import Lang, check_lang
-from .general import GeneralActivity
 from .goals import Assessment, MinimumDuration, check_known_on, plain, provenance
 from .reporting import ReportStatus, follow_up
-from .targets import ActivityTarget
 from .term import Term, calendar_day, trusted_term
 
 __all__ = ["ACTION_DAYS", "build", "render_markdown", "render_text"]
@@ -52,14 +43,6 @@ Date = pendulum.Date
 
 #: The horizon of the report's list of actions, in days.
 ACTION_DAYS = 180
-
-_KINDS: dict[type, str] = {
-    MeetingPlace: "meeting_place",
-    Venue: "venue",
-    Network: "network",
-    Residency: "residency",
-    GeneralActivity: "general",
-}
 
 
 def _say(key: str, lang: Lang, **values: object) -> str:
@@ -364,7 +347,7 @@ def _activity(
     activity: Activity, by_id: dict[str, Agreement], lang: Lang, as_of: Date
 ) -> dict[str, Any]:
     figures = _figures(activity, by_id.get(activity.agreement_id), as_of)
-    kind = _KINDS[type(activity)]
+    kind = activity.kind
     return {
         "name": activity.name,
         "kind": kind,

@@ -47,8 +47,10 @@ _RULE_MODULES = (
     "iop_model.money",
     "iop_model.advisory",
     "iop_model.goals",
-    "iop_model.activities",
-    "iop_model.targets",
+    "iop_model.activities.items",
+    "iop_model.activities.activity",
+    "iop_model.activities.figures",
+    "iop_model.activities.targets",
     "iop_model.parties",
 )
 

@@ -27,24 +27,27 @@ from hypothesis import strategies as st
 from .activities import (
     Activity,
     AggregateReport,
+    CustomIndicator,
     Event,
     EventKind,
+    GeneralActivity,
+    IndicatorReport,
     MeetingPlace,
     Membership,
     Network,
     Occasion,
+    Record,
     Venue,
 )
+from .activities.targets import ActivityTarget, Indicator
 from .agreement import Agreement, Extension, Partnership, Termination
 from .case import PARTNERSHIP, Case, CaseGoal
 from .criteria import Evidence
 from .errors import IOPError
-from .general import CustomIndicator, GeneralActivity, IndicatorReport, Record
 from .goals import MinimumDuration
 from .money import Contribution
 from .parties import IdeaBasedParty, PublicParty
 from .reporting import FollowUpReport, ReportingDuty
-from .targets import ActivityTarget, Indicator
 from .term import Length, Rounding, Term
 
 __all__ = [
