@@ -56,7 +56,7 @@ from iop_model import (
     PublicParty,
     Term,
 )
-from iop_model.files import dumps, load
+from iop_model.files.loader import dumps, load
 
 AS_OF = pendulum.date(2021, 6, 30)
 CITY = PublicParty("Kommunen", committee="Nämnden")

@@ -24,10 +24,10 @@ from iop_model import (
     Term,
     load,
 )
-from iop_model.actions import ActionKind
 from iop_model.case import Case
 from iop_model.cases import molndal
 from iop_model.outputs import due
+from iop_model.queries.actions import ActionKind
 from iop_model.testing import dates
 from support import run_cli
 
@@ -259,7 +259,7 @@ def test_cli_due_reports_every_problem_in_every_file_at_once(tmp_path: pathlib.P
     ],
 )
 def test_an_actions_days_are_counted_as_authorities_write_them(left: int, sv: str, en: str) -> None:
-    from iop_model.actions import Action
+    from iop_model.queries.actions import Action
 
     as_of = pendulum.date(2024, 1, 1)
     action = Action(

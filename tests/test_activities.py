@@ -704,7 +704,7 @@ def test_exact_value_for_display() -> None:
 
 def test_figures_text_defaults_and_one_visitor() -> None:
     from iop_model.activities import Figures, figures_text
-    from iop_model.files import load
+    from iop_model.files.loader import load
 
     shelter = next(
         a

@@ -479,7 +479,7 @@ def test_resolve_types_binds_every_name_the_annotations_use() -> None:
     import typing
 
     from iop_model import Contribution, Deadline, Evidence, FollowUpReport, ReportingDuty, Roll
-    from iop_model.agreement import Partnership, Termination, resolve_types
+    from iop_model.terms.agreement import Partnership, Termination, resolve_types
 
     resolve_types()
     hints = typing.get_type_hints(Agreement)

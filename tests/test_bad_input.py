@@ -14,7 +14,8 @@ import pytest
 
 from iop_model import FileError, IdeaBasedParty, IOPError, PartyError, loads
 from iop_model.activities import MAX_COUNT
-from iop_model.report import build, render_text
+from iop_model.outputs.text import render_text
+from iop_model.queries.report import build
 from support import run_cli
 
 BAD = pathlib.Path(__file__).parent / "bad_inputs"

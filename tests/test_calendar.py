@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import iop_model.calendar as cal
+import iop_model.deadlines.calendar as cal
 from iop_model import Deadline, DeadlineError, deadline, deadline_before, is_working_day
 from iop_model.testing import dates
 

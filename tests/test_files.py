@@ -20,16 +20,7 @@ from iop_model import Agreement
 from iop_model.case import Case
 from iop_model.cases import molndal
 from iop_model.errors import FileError, IOPError
-from iop_model.files import (
-    FORMAT_VERSION,
-    check,
-    dump,
-    dumps,
-    load,
-    loads,
-    schema,
-    to_data,
-)
+from iop_model.files.loader import FORMAT_VERSION, check, dump, dumps, load, loads, schema, to_data
 from iop_model.testing import cases
 
 ROOT = pathlib.Path(__file__).parent.parent

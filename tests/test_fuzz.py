@@ -19,11 +19,12 @@ from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
 from iop_model import FileError, loads
-from iop_model.report import build, render_text
+from iop_model.outputs.text import render_text
+from iop_model.queries.report import build
 
 ROOT = pathlib.Path(__file__).parent.parent
 SCHEMA = json.loads(
-    (ROOT / "src" / "iop_model" / "schema" / "iop-model-1.schema.json").read_text("utf-8")
+    (ROOT / "src" / "iop_model" / "files" / "schema" / "iop-model-1.schema.json").read_text("utf-8")
 )
 EXAMPLES = {
     path.name: tomllib.loads(path.read_text("utf-8"))
@@ -152,7 +153,7 @@ def test_examples_survive_the_round_trip_through_json() -> None:
 
 
 def _structure(converter: Any, document: Any) -> tuple[bool, Any]:
-    from iop_model.files import _File
+    from iop_model.files.loader import _File
 
     try:
         return True, converter.structure(document, _File)
@@ -170,7 +171,7 @@ def test_the_fast_pass_accepts_only_what_the_detailed_pass_accepts(document: Any
     """The loader first reads with lean hooks (benchmark P2) and reads again with cattrs'
     detailed hooks on any failure: the lean ones must never accept a document the detailed
     ones refuse, nor read it differently."""
-    from iop_model.files import _CONVERTER, _FAST, _parse
+    from iop_model.files.loader import _CONVERTER, _FAST, _parse
 
     try:
         data = _parse(json.dumps(document).encode("utf-8"), "json")

@@ -34,7 +34,7 @@ from iop_model import (
     as_date,
 )
 from iop_model.activities import figures_text
-from iop_model.files import load
+from iop_model.files.loader import load
 
 ROOT = pathlib.Path(__file__).parent.parent
 GOLDEN = pathlib.Path(__file__).parent / "golden"
@@ -246,7 +246,7 @@ def _bad_calls() -> dict[str, Callable[[], object]]:
         Residency,
         Venue,
     )
-    from iop_model.general import GeneralActivity
+    from iop_model.activities import GeneralActivity
 
     year = Term.year(2019)
     a = _agreement("a", year, decided_on=D(2018, 12, 1))
@@ -597,7 +597,7 @@ def test_golden_activity_targets() -> None:
     from fractions import Fraction
 
     from iop_model import ActivityTarget, EventKind, Indicator
-    from iop_model.targets import check_applies
+    from iop_model.activities.targets import check_applies
 
     year = Term.year(2019)
     targets = []

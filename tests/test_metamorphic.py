@@ -57,8 +57,10 @@ from iop_model.case import Case, CaseGoal
 from iop_model.outputs import due as due_output
 from iop_model.outputs.export import export
 from iop_model.outputs.html import render_csv, render_html
+from iop_model.outputs.markdown import render_markdown
 from iop_model.outputs.svg import timeline_svg
-from iop_model.report import build, render_markdown, render_text
+from iop_model.outputs.text import render_text
+from iop_model.queries.report import build
 from iop_model.testing import cases, days_in
 
 Date = pendulum.Date
@@ -468,7 +470,7 @@ def cli_outputs(case: Case, folder: Any, as_of: Date, known_on: Date) -> dict[st
     import io
 
     from iop_model.cli import main
-    from iop_model.files import dumps
+    from iop_model.files.loader import dumps
 
     path = folder / NAME
     path.write_text(dumps(case), encoding="utf-8")

@@ -28,13 +28,14 @@ from iop_model import (
     flags,
     load,
 )
-from iop_model.advisory import DE_MINIMIS, SGEI_DE_MINIMIS
+from iop_model.advisory.criteria import CRITERIA, checklist
+from iop_model.advisory.flags import DE_MINIMIS, SGEI_DE_MINIMIS
 from iop_model.case import Case, CaseGoal
-from iop_model.criteria import CRITERIA, checklist
 from iop_model.errors import CaseError, GoalError
 from iop_model.money import figures, share_in
-from iop_model.report import build, render_text
-from iop_model.term import agreement_years
+from iop_model.outputs.text import render_text
+from iop_model.queries.report import build
+from iop_model.terms.term import agreement_years
 from iop_model.testing import dates
 
 D = pendulum.date

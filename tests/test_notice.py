@@ -21,7 +21,7 @@ from iop_model import (
     TerminationError,
     TerminationKind,
 )
-from iop_model.calendar import end_day, is_working_day
+from iop_model.deadlines.calendar import end_day, is_working_day
 
 D = pendulum.date
 CITY, CLUB = PublicParty("Exempelstads kommun"), IdeaBasedParty("Föreningen")

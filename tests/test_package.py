@@ -17,8 +17,8 @@ from hypothesis import given
 import iop_model
 from iop_model import Agreement, Term
 from iop_model.cases import molndal
-from iop_model.files import dumps, loads
-from iop_model.term import length_of, trusted_length, trusted_term
+from iop_model.files.loader import dumps, loads
+from iop_model.terms.term import length_of, trusted_length, trusted_term
 from iop_model.testing import agreements, dates, terms
 
 
@@ -35,7 +35,8 @@ def test_import_is_light() -> None:
         "import sys, iop_model; "
         "print(sorted(m for m in sys.modules if m.startswith(('cattrs', 'tomli_w', 'hypothesis', "
         "'matplotlib', 'iop_model.activities', 'iop_model.files', 'iop_model.case', "
-        "'iop_model.goals', 'iop_model.calendar', 'iop_model.money', 'iop_model.reporting', "
+        "'iop_model.goals', 'iop_model.deadlines', 'iop_model.money', 'iop_model.advisory', "
+        "'iop_model.queries', 'iop_model.outputs', 'iop_model.calendar', 'iop_model.reporting', "
         "'iop_model.criteria'))))"
     )
     assert loaded == "[]"
@@ -49,18 +50,18 @@ def test_an_agreement_loads_its_rule_families_when_it_first_needs_them() -> None
         "import sys, typing, pendulum, iop_model as iop\n"
         "a = iop.Agreement('a', iop.PublicParty('Stad'), iop.IdeaBasedParty('F'), "
         "iop.Term.year(2024))\n"
-        "print(sorted(m for m in sys.modules if m in ('iop_model.calendar', 'iop_model.money')))\n"
+        "print(sorted(m for m in sys.modules if m in ('iop_model.deadlines.calendar', 'iop_model.money')))\n"
         "b = iop.Agreement('b', iop.PublicParty('Stad'), iop.IdeaBasedParty('F'), "
         "iop.Term.year(2024), notice_period=iop.Length(months=3), extension_roll='next_weekday')\n"
         "print(b.notice_deadline().last_day, b.extension_deadline(), iop.Roll.__module__)\n"
-        "from iop_model.agreement import resolve_types\n"
+        "from iop_model.terms.agreement import resolve_types\n"
         "resolve_types()\n"
         "print(typing.get_type_hints(iop.Agreement)['contributions'])"
     )
     lines = fresh(code).splitlines()
     assert lines == [
         "[]",
-        "2024-09-30 2025-01-02 iop_model.calendar",
+        "2024-09-30 2025-01-02 iop_model.deadlines.calendar",
         "tuple[iop_model.money.Contribution, ...]",
     ]
 
@@ -73,7 +74,7 @@ def test_lazy_names_resolve_and_the_registry_is_complete_in_a_fresh_interpreter(
     )
     assert (
         fresh("from iop_model import *; print(Case.__name__, load.__module__)")
-        == "Case iop_model.files"
+        == "Case iop_model.files.loader"
     )
 
 
@@ -145,7 +146,7 @@ def test_lazy_figures_equal_their_eager_values() -> None:
 
 def _bad_calls() -> dict[str, Any]:
     from iop_model import files, report
-    from iop_model.plot import timeline
+    from iop_model.outputs.plot import timeline
 
     case = molndal.case()
     term = Term.year(2019)
@@ -174,7 +175,7 @@ def test_bad_input_across_the_api_raises_the_librarys_error(name: str) -> None:
 
 
 def test_check_reports_a_bad_path_as_a_problem() -> None:
-    from iop_model.files import check
+    from iop_model.files.loader import check
 
     [problem] = check(5)  # type: ignore[arg-type]
     assert problem.message == "expected a file path"

@@ -13,7 +13,7 @@ from matplotlib.dates import date2num
 
 from iop_model import IOPError, MinimumDuration
 from iop_model.cases import molndal
-from iop_model.plot import timeline
+from iop_model.outputs.plot import timeline
 from support import run_cli
 
 ROOT = pathlib.Path(__file__).parent.parent

@@ -15,7 +15,7 @@ import pendulum
 import pytest
 
 from iop_model import FileError, Portfolio
-from iop_model.files import dumps, load
+from iop_model.files.loader import dumps, load
 from iop_model.outputs.html import OVERVIEW_COLUMNS, render_csv, render_html
 from support import run_cli
 

@@ -28,7 +28,9 @@ from iop_model import (
     dumps,
 )
 from iop_model.case import Case, CaseGoal
-from iop_model.report import build, render_markdown, render_text
+from iop_model.outputs.markdown import render_markdown
+from iop_model.outputs.text import render_text
+from iop_model.queries.report import build
 from support import run_cli
 
 D = pendulum.date

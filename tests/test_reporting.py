@@ -22,8 +22,8 @@ from iop_model import (
     ReportStatus,
     Term,
 )
-from iop_model.calendar import is_working_day
-from iop_model.reporting import report_status
+from iop_model.deadlines.calendar import is_working_day
+from iop_model.deadlines.reporting import report_status
 from iop_model.testing import dates
 
 D = pendulum.date

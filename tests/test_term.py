@@ -21,7 +21,7 @@ from iop_model import (
     as_date,
     today,
 )
-from iop_model.term import corresponding_day, end_of, length_of
+from iop_model.terms.term import corresponding_day, end_of, length_of
 from iop_model.testing import dates, edge_dates, lengths, roundings, terms
 
 D = pendulum.date
@@ -604,7 +604,7 @@ def test_T7_lasts_at_least_defaults_and_rounding() -> None:
 
 def test_T16_replacement_window_is_pinned() -> None:
     from iop_model.errors import PartnershipError
-    from iop_model.term import check_replacement
+    from iop_model.terms.term import check_replacement
 
     start, end = D(2019, 1, 1), D(2019, 12, 31)
     check_replacement(start, end, D(2020, 1, 1), "agreements[1].term.start")  # day after end

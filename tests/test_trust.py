@@ -32,7 +32,9 @@ from iop_model import (
 )
 from iop_model.case import Case, CaseGoal
 from iop_model.cases import molndal
-from iop_model.report import build, render_markdown, render_text
+from iop_model.outputs.markdown import render_markdown
+from iop_model.outputs.text import render_text
+from iop_model.queries.report import build
 from iop_model.rules import fingerprint
 from support import run_cli
 

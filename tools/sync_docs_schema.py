@@ -3,7 +3,7 @@
     python tools/sync_docs_schema.py
 
 ``tests/test_files.py::test_the_docs_show_the_shipped_schema`` fails until this is run after
-a change to ``src/iop_model/schema/iop-model-1.schema.json``.
+a change to ``src/iop_model/files/schema/iop-model-1.schema.json``.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ END = "\n```\n<!-- schema:end -->"
 
 
 def main() -> None:
-    schema = json.loads((ROOT / "src/iop_model/schema/iop-model-1.schema.json").read_text("utf-8"))
+    schema = json.loads((ROOT / "src/iop_model/files/schema/iop-model-1.schema.json").read_text("utf-8"))
     docs = ROOT / "docs" / "files.md"
     text = docs.read_text("utf-8")
     before, rest = text.split(START)

@@ -22,8 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .agreement import Agreement, Extension, Partnership, Termination, TerminationKind
-from .errors import (
+from iop_model.errors import (
     ActivityError,
     AgreementError,
     AmbiguousDateError,
@@ -40,12 +39,19 @@ from .errors import (
     TermError,
     TerminationError,
 )
-from .parties import IdeaBasedParty, PublicParty
-from .rules import RULES, Rule
-from .term import DEFAULT_ROUNDING, Length, Rounding, Term, as_date, today
+from iop_model.parties import IdeaBasedParty, PublicParty
+from iop_model.rules import RULES, Rule
+from iop_model.terms.agreement import (
+    Agreement,
+    Extension,
+    Partnership,
+    Termination,
+    TerminationKind,
+)
+from iop_model.terms.term import DEFAULT_ROUNDING, Length, Rounding, Term, as_date, today
 
 if TYPE_CHECKING:  # resolved lazily at run time, see __getattr__
-    from .activities import (
+    from iop_model.activities import (
         Activity,
         AggregateReport,
         CustomIndicator,
@@ -64,26 +70,43 @@ if TYPE_CHECKING:  # resolved lazily at run time, see __getattr__
         Unit,
         Venue,
     )
-    from .activities.targets import ActivityTarget
-    from .advisory import Flag, flags
-    from .calendar import Deadline, Roll, deadline, deadline_before, is_working_day
-    from .case import PARTNERSHIP, Case, CaseGoal, DecisionDue
-    from .criteria import Evidence
-    from .files import dump, dumps, load, loads
-    from .goals import Assessment, Goal, GoalStatus, MinimumDuration
-    from .money import Contribution, ContributionKind, Contributor, MoneyError, MoneyFigures
-    from .portfolio import Portfolio
-    from .reporting import FollowUpReport, ReportingDuty, ReportingPeriod, ReportStatus
+    from iop_model.activities.targets import ActivityTarget
+    from iop_model.advisory.criteria import Evidence
+    from iop_model.advisory.flags import Flag, flags
+    from iop_model.case import PARTNERSHIP, Case, CaseGoal, DecisionDue
+    from iop_model.deadlines.calendar import (
+        Deadline,
+        Roll,
+        deadline,
+        deadline_before,
+        is_working_day,
+    )
+    from iop_model.deadlines.reporting import (
+        FollowUpReport,
+        ReportingDuty,
+        ReportingPeriod,
+        ReportStatus,
+    )
+    from iop_model.files.loader import dump, dumps, load, loads
+    from iop_model.goals import Assessment, Goal, GoalStatus, MinimumDuration
+    from iop_model.money import (
+        Contribution,
+        ContributionKind,
+        Contributor,
+        MoneyError,
+        MoneyFigures,
+    )
+    from iop_model.queries.portfolio import Portfolio
 
-from ._version import __version__
+from iop_model._version import __version__
 
 #: Public names imported on first use, by module.
 _LAZY = {
-    "calendar": ("Deadline", "Roll", "deadline", "deadline_before", "is_working_day"),
-    "criteria": ("Evidence",),
+    "deadlines.calendar": ("Deadline", "Roll", "deadline", "deadline_before", "is_working_day"),
+    "advisory.criteria": ("Evidence",),
     "goals": ("Assessment", "Goal", "GoalStatus", "MinimumDuration"),
     "money": ("Contribution", "ContributionKind", "Contributor", "MoneyError", "MoneyFigures"),
-    "reporting": ("FollowUpReport", "ReportingDuty", "ReportingPeriod", "ReportStatus"),
+    "deadlines.reporting": ("FollowUpReport", "ReportingDuty", "ReportingPeriod", "ReportStatus"),
     "activities": (
         "Activity",
         "AggregateReport",
@@ -105,9 +128,9 @@ _LAZY = {
     ),
     "activities.targets": ("ActivityTarget",),
     "case": ("PARTNERSHIP", "Case", "CaseGoal", "DecisionDue"),
-    "files": ("dump", "dumps", "load", "loads"),
-    "advisory": ("Flag", "flags"),
-    "portfolio": ("Portfolio",),
+    "files.loader": ("dump", "dumps", "load", "loads"),
+    "advisory.flags": ("Flag", "flags"),
+    "queries.portfolio": ("Portfolio",),
 }
 _LAZY_NAMES = {name: module for module, names in _LAZY.items() for name in names}
 

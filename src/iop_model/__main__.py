@@ -1,5 +1,5 @@
 """``python -m iop_model``: the same as the ``iop-model`` command."""
 
-from .cli import main
+from iop_model.cli import main
 
 raise SystemExit(main())

@@ -7,8 +7,8 @@ from typing import Any
 
 import attrs
 
-from .errors import IOPError
-from .term import calendar_day
+from iop_model.errors import IOPError
+from iop_model.terms.term import calendar_day
 
 Validator = Any  # attrs' validator protocol: (instance, attribute, value) -> None
 

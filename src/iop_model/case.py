@@ -15,22 +15,22 @@ I/O. Each goal names its subject: ``"partnership"``, an agreement id, or an acti
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 import attrs
 import pendulum
 
-from ._validators import instance_of, optional_text, sequence_of, text
-from .activities import A5, Activity
-from .activities.targets import ActivityTarget, check_applies
-from .agreement import Agreement, Partnership
-from .errors import CaseError, IOPError
-from .explain import check_lang
-from .goals import Assessment, Goal, MinimumDuration, check_known_on
-from .term import calendar_day
+from iop_model._validators import instance_of, optional_text, sequence_of, text
+from iop_model.activities import A5, Activity
+from iop_model.activities.targets import ActivityTarget, check_applies
+from iop_model.errors import CaseError, IOPError
+from iop_model.explain import check_lang
+from iop_model.goals import Assessment, Goal, MinimumDuration, check_known_on
+from iop_model.terms.agreement import Agreement, Partnership
+from iop_model.terms.term import calendar_day
 
 if TYPE_CHECKING:
-    from .actions import Action
+    from iop_model.queries.actions import Action
 
 __all__ = ["PARTNERSHIP", "Case", "CaseGoal", "DecisionDue", "KnownCase", "LaterFact", "later"]
 
@@ -270,7 +270,7 @@ class Case:
         ``as_of``, G10) only the decisions known that day count: the case is projected
         first (:meth:`as_known_on`), then the actions are computed.
         """
-        from .actions import due  # a question asked of the case: above it in the layers
+        from iop_model.queries.actions import due
 
         as_of = calendar_day(as_of, "as_of")
         knowledge = check_known_on(as_of, known_on)
@@ -409,6 +409,16 @@ class KnownCase:
         )
 
 
+class LaterDict(TypedDict):
+    """:meth:`LaterFact.to_dict`: a later decision or report as plain data."""
+
+    day: str
+    kind: str
+    path: str
+    subject: str
+    text: str
+
+
 @attrs.frozen
 class LaterFact:
     """A decision or report in the file made after the day of knowledge: ``day`` is when it
@@ -424,14 +434,14 @@ class LaterFact:
 
     def text(self, lang: str = "sv") -> str:
         """One line: the day, what it is, and where the file holds it."""
-        from . import wording
+        from iop_model import wording
 
         return (
             wording.say(f"later.{self.kind}", check_lang(lang), day=self.day, subject=self.subject)
             + f" ({self.path})"
         )
 
-    def to_dict(self, lang: str = "sv") -> dict[str, str]:
+    def to_dict(self, lang: str = "sv") -> LaterDict:
         """Plain data, with the line in ``lang``."""
         return {
             "day": self.day.isoformat(),
@@ -445,7 +455,7 @@ class LaterFact:
 def later(known: KnownCase) -> tuple[LaterFact, ...]:
     """What the file holds that was decided, received or done after ``known.known_on``, in
     the order of the days (the decisions :meth:`Case.as_known_on` leaves out)."""
-    from .money import contribution_known_from
+    from iop_model.money import contribution_known_from
 
     day = known.known_on
     found: list[LaterFact] = []

@@ -18,10 +18,10 @@ from typing import Any, TextIO
 
 import pendulum
 
-from .activities.targets import ActivityTarget
-from .errors import FileError, IOPError
-from .explain import Lang
-from .term import _plural, as_date, today
+from iop_model.activities.targets import ActivityTarget
+from iop_model.errors import FileError, IOPError
+from iop_model.explain import Lang
+from iop_model.terms.term import _plural, as_date, today
 
 __all__ = ["main"]
 
@@ -292,7 +292,7 @@ def _as_of(args: argparse.Namespace) -> tuple[Date, bool]:
 
 def _known_on(args: argparse.Namespace, as_of: Date) -> Date:
     """The day of knowledge: ``--known-on`` checked against the as-of day (G10)."""
-    from .goals import check_known_on
+    from iop_model.goals import check_known_on
 
     return check_known_on(as_of, getattr(args, "known_on", None))
 
@@ -308,9 +308,10 @@ def _sha256(name: str) -> str | None:
 
 
 def _demo(args: argparse.Namespace, out: TextIO) -> int:
-    from . import wording
-    from .cases import molndal
-    from .report import build, render_text
+    from iop_model import wording
+    from iop_model.cases import molndal
+    from iop_model.outputs.text import render_text
+    from iop_model.queries.report import build
 
     lang: Lang = getattr(args, "lang", "sv")
     as_of, is_today = _as_of(args)
@@ -349,8 +350,10 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
-    from .files import load_all
-    from .report import render_markdown, render_text, view
+    from iop_model.files.loader import load_all
+    from iop_model.outputs.markdown import render_markdown
+    from iop_model.outputs.text import render_text
+    from iop_model.queries.report import view
 
     cases = load_all(args.files)
     as_of, is_today = _as_of(args)
@@ -384,10 +387,10 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
 def _portfolio_report(
     args: argparse.Namespace, cases: list[Any], as_of: Date, knowledge: Date, out: TextIO
 ) -> int:
-    from .portfolio import Portfolio
+    from iop_model.queries.portfolio import Portfolio
 
     try:
-        from .outputs.html import render_csv, render_html
+        from iop_model.outputs.html import render_csv, render_html
     except ImportError as error:  # pragma: no cover - the extra is installed in tests
         print(f"iop-model: {error}", file=sys.stderr)
         return _EXIT_PROBLEM
@@ -419,8 +422,8 @@ def _emit(args: argparse.Namespace, data: bytes, out: TextIO) -> int:
 def _check(given: list[str], out: TextIO, fmt: str | None = None) -> int:
     from pathlib import Path
 
-    from .errors import FileError
-    from .files import check, loads
+    from iop_model.errors import FileError
+    from iop_model.files.loader import check, loads
 
     files: list[str] = []
     for name in given:  # a folder stands for every .toml and .json file in it
@@ -453,9 +456,9 @@ def _check(given: list[str], out: TextIO, fmt: str | None = None) -> int:
 
 
 def _assess(args: argparse.Namespace, out: TextIO) -> int:
-    from . import wording
-    from .files import load_all
-    from .goals import provenance
+    from iop_model import wording
+    from iop_model.files.loader import load_all
+    from iop_model.goals import provenance
 
     cases = load_all(args.files)
     as_of, is_today = _as_of(args)
@@ -514,13 +517,13 @@ def _assess(args: argparse.Namespace, out: TextIO) -> int:
 def _timeline(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
-    from .files import load_all
+    from iop_model.files.loader import load_all
 
     if not args.output.lower().endswith((".png", ".svg", ".pdf")):
         print("iop-model: the output file must end in .png, .svg or .pdf", file=sys.stderr)
         return _EXIT_USAGE
     try:
-        from .plot import timeline
+        from iop_model.outputs.plot import timeline
     except ImportError as error:
         print(f"iop-model: {error}", file=sys.stderr)
         return _EXIT_PROBLEM
@@ -550,8 +553,8 @@ def _timeline(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _due(args: argparse.Namespace, out: TextIO) -> int:
-    from .files import load_all
-    from .outputs import due
+    from iop_model.files.loader import load_all
+    from iop_model.outputs import due
 
     cases = load_all(args.files)
     as_of, _ = _as_of(args)
@@ -577,8 +580,8 @@ def _due(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
-    from .files import load_all
-    from .outputs.export import export
+    from iop_model.files.loader import load_all
+    from iop_model.outputs.export import export
 
     cases = load_all(args.files)
     as_of, _ = _as_of(args)
@@ -604,7 +607,7 @@ def _write(name: str, data: bytes) -> None:
 
 
 def _schema(out: TextIO) -> int:
-    from .files import schema
+    from iop_model.files.loader import schema
 
     print(json.dumps(schema(), ensure_ascii=False, indent=2), file=out)
     return 0

@@ -15,7 +15,7 @@ from typing import Literal
 
 import attrs
 
-from .errors import IOPError
+from iop_model.errors import IOPError
 
 __all__ = ["LANGUAGES", "Lang", "Line", "check_lang", "render"]
 

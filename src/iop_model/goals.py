@@ -21,18 +21,18 @@ import enum
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, NamedTuple, TypeAlias
+from typing import Any, NamedTuple, TypeAlias, TypedDict
 
 import attrs
 import pendulum
 
-from . import wording
-from ._version import __version__
-from .agreement import Agreement, Partnership
-from .errors import GoalError
-from .explain import Lang, Line, check_lang, render
-from .rules import fingerprint, rule
-from .term import (
+from iop_model import wording
+from iop_model._version import __version__
+from iop_model.errors import GoalError
+from iop_model.explain import Lang, Line, check_lang, render
+from iop_model.rules import fingerprint, rule
+from iop_model.terms.agreement import Agreement, Partnership
+from iop_model.terms.term import (
     T4,
     T7,
     T8,
@@ -109,7 +109,7 @@ def plain(value: object) -> object:
     if isinstance(value, Length):
         return {"years": value.years, "months": value.months, "days": value.days}
     if isinstance(value, Term):
-        return {"start": value.start.isoformat(), "end": value.end.isoformat()}
+        return value.to_dict()
     if isinstance(value, (Fraction, Decimal)):
         return str(value)
     if isinstance(value, enum.Enum):
@@ -211,7 +211,7 @@ class Assessment:
         hand: the dates, figures and rule IDs behind the status."""
         return render(self.lines(), check_lang(lang))
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> AssessmentDict:
         """Plain data for systems and notebooks (JSON types only)."""
         return {
             "goal": self.goal.to_dict(),
@@ -226,9 +226,31 @@ class Assessment:
         }
 
 
-def provenance(
-    as_of: Date, known_on: Date, input_sha256: str | None = None
-) -> dict[str, str | None]:
+class ProvenanceDict(TypedDict):
+    """Where an answer comes from (:func:`provenance`)."""
+
+    library_version: str
+    rules_fingerprint: str
+    input_sha256: str | None
+    as_of: str
+    known_on: str
+
+
+class AssessmentDict(TypedDict):
+    """:meth:`Assessment.to_dict`: an assessment as plain data."""
+
+    goal: dict[str, object]
+    subject: dict[str, object]
+    as_of: str
+    status: str
+    figures: dict[str, object]
+    rules: list[str]
+    explanation: dict[str, str]
+    known_on: str
+    provenance: ProvenanceDict
+
+
+def provenance(as_of: Date, known_on: Date, input_sha256: str | None = None) -> ProvenanceDict:
     """Where an answer comes from: the library version, the rule set's fingerprint, the input
     file's SHA-256 (when read from a file), the as-of day and the day of knowledge (G10)."""
     return {

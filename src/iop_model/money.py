@@ -25,15 +25,15 @@ import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from typing import Any, Final
+from typing import Any, Final, TypedDict
 
 import attrs
 import pendulum
 
-from ._validators import optional_day, optional_text
-from .errors import IOPError
-from .rules import rule
-from .term import Term, calendar_day
+from iop_model._validators import optional_day, optional_text
+from iop_model.errors import IOPError
+from iop_model.rules import rule
+from iop_model.terms.term import Term, TermDict, calendar_day, fraction_text
 
 __all__ = [
     "MAX_AMOUNT",
@@ -292,6 +292,30 @@ M5 = rule(
 )
 
 
+class TotalDict(TypedDict):
+    """One total of :meth:`MoneyFigures.to_dict`: a party's kind of contribution."""
+
+    by: str
+    kind: str
+    unit: str
+    amount: str
+
+
+class MoneyFiguresDict(TypedDict):
+    """:meth:`MoneyFigures.to_dict`: exact amounts as text."""
+
+    period: TermDict
+    known_on: str | None
+    totals: list[TotalDict]
+    hour_rate: str | None
+    currency: str | None
+    public_value: str | None
+    own_value: str | None
+    own_share: str | None
+    contributions: int
+    rules: list[str]
+
+
 @attrs.frozen
 class MoneyFigures:
     """Contributions counted for ``period`` as known on ``known_on`` (M3, M4).
@@ -318,13 +342,13 @@ class MoneyFigures:
             Fraction(0),
         )
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> MoneyFiguresDict:
         """Plain data: exact amounts as text (``"600000"``, ``"54600000/91"``)."""
         return {
-            "period": {"start": self.period.start.isoformat(), "end": self.period.end.isoformat()},
+            "period": self.period.to_dict(),
             "known_on": None if self.known_on is None else self.known_on.isoformat(),
             "totals": [
-                {"by": b, "kind": k, "unit": u, "amount": _exact(v)}
+                {"by": b, "kind": k, "unit": u, "amount": fraction_text(v)}
                 for (b, k, u), v in sorted(self.totals.items())
             ],
             "hour_rate": None if self.hour_rate is None else str(self.hour_rate),
@@ -338,11 +362,7 @@ class MoneyFigures:
 
 
 def _exact(value: Fraction | None) -> str | None:
-    if value is None:
-        return None
-    return (
-        str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
-    )
+    return None if value is None else fraction_text(value)
 
 
 def figures(

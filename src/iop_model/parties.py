@@ -18,9 +18,9 @@ from typing import Any, Final
 
 import attrs
 
-from ._validators import instance_of, optional_text, text
-from .errors import PartyError
-from .rules import rule
+from iop_model._validators import instance_of, optional_text, text
+from iop_model.errors import PartyError
+from iop_model.rules import rule
 
 __all__ = ["IdeaBasedParty", "PublicParty", "check_org_number"]
 

@@ -41,11 +41,11 @@ class Rule:
 #: The modules that declare rules; the registry imports them all before it is first read,
 #: since ``import iop_model`` loads some of them lazily.
 _RULE_MODULES = (
-    "iop_model.term",
-    "iop_model.calendar",
-    "iop_model.reporting",
+    "iop_model.terms.term",
+    "iop_model.deadlines.calendar",
+    "iop_model.deadlines.reporting",
     "iop_model.money",
-    "iop_model.advisory",
+    "iop_model.advisory.flags",
     "iop_model.goals",
     "iop_model.activities.items",
     "iop_model.activities.activity",

@@ -1,7 +1,13 @@
-"""Deprecated import path: activity targets (A7–A9) live in
-:mod:`iop_model.activities.targets`; this module re-exports them and will be removed in the
-next major version."""
+"""Deprecated import path: this module lives in :mod:`iop_model.activities.targets` now. Every
+name is still found here; the path will be removed in the next major version."""
 
-from .activities.targets import A7, A8, A9, ActivityTarget, Indicator, check_applies
+from typing import Any
 
-__all__ = ["A7", "A8", "A9", "ActivityTarget", "Indicator", "check_applies"]
+from iop_model.activities import targets as _moved
+from iop_model.activities.targets import *  # noqa: F403
+
+__all__ = _moved.__all__
+
+
+def __getattr__(name: str) -> Any:
+    return getattr(_moved, name)

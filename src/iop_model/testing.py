@@ -24,7 +24,7 @@ import attrs
 import pendulum
 from hypothesis import strategies as st
 
-from .activities import (
+from iop_model.activities import (
     Activity,
     AggregateReport,
     CustomIndicator,
@@ -39,16 +39,16 @@ from .activities import (
     Record,
     Venue,
 )
-from .activities.targets import ActivityTarget, Indicator
-from .agreement import Agreement, Extension, Partnership, Termination
-from .case import PARTNERSHIP, Case, CaseGoal
-from .criteria import Evidence
-from .errors import IOPError
-from .goals import MinimumDuration
-from .money import Contribution
-from .parties import IdeaBasedParty, PublicParty
-from .reporting import FollowUpReport, ReportingDuty
-from .term import Length, Rounding, Term
+from iop_model.activities.targets import ActivityTarget, Indicator
+from iop_model.advisory.criteria import Evidence
+from iop_model.case import PARTNERSHIP, Case, CaseGoal
+from iop_model.deadlines.reporting import FollowUpReport, ReportingDuty
+from iop_model.errors import IOPError
+from iop_model.goals import MinimumDuration
+from iop_model.money import Contribution
+from iop_model.parties import IdeaBasedParty, PublicParty
+from iop_model.terms.agreement import Agreement, Extension, Partnership, Termination
+from iop_model.terms.term import Length, Rounding, Term
 
 __all__ = [
     "aggregate_reports",

@@ -27,8 +27,8 @@ from typing import Any, Final, NamedTuple
 
 import pendulum
 
-from .explain import Lang, Line
-from .term import Length, Term
+from iop_model.explain import Lang, Line
+from iop_model.terms.term import Length, Term
 
 __all__ = [
     "TEXTS",

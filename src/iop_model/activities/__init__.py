@@ -24,7 +24,7 @@ or a general activity with indicators of its own) is counted by one mechanism.
 (26, 1040, Fraction(40, 1))
 """
 
-from .activity import (
+from iop_model.activities.activity import (
     A2,
     A3,
     ACTIVITY_KINDS,
@@ -36,8 +36,8 @@ from .activity import (
     Venue,
     figures_text,
 )
-from .figures import A5, A6, Figures, calendar_periods
-from .items import (
+from iop_model.activities.figures import A5, A6, Figures, calendar_periods
+from iop_model.activities.items import (
     A1,
     A4,
     A10,
@@ -55,7 +55,7 @@ from .items import (
     check_exact,
     exact_text,
 )
-from .kinds import KINDS, Indicator, Kind
+from iop_model.activities.kinds import KINDS, Indicator, Kind
 
 __all__ = [
     "A1",

@@ -30,14 +30,8 @@ import attrs
 import pendulum
 
 from iop_model._validators import instance_of, optional_text, sequence_of, text
-from iop_model.agreement import Agreement
-from iop_model.errors import ActivityError
-from iop_model.explain import Lang
-from iop_model.rules import rule
-from iop_model.term import Term, calendar_day
-
-from .figures import Figures, _mean, _period, calendar_periods, tally
-from .items import (
+from iop_model.activities.figures import Figures, _mean, _period, calendar_periods, tally
+from iop_model.activities.items import (
     A1,
     AggregateReport,
     CustomIndicator,
@@ -49,7 +43,12 @@ from .items import (
     Record,
     Unit,
 )
-from .kinds import KINDS
+from iop_model.activities.kinds import KINDS
+from iop_model.errors import ActivityError
+from iop_model.explain import Lang
+from iop_model.rules import rule
+from iop_model.terms.agreement import Agreement
+from iop_model.terms.term import Term, calendar_day
 
 __all__ = [
     "A2",

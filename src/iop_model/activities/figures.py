@@ -21,7 +21,7 @@ import pendulum
 
 from iop_model.errors import ActivityError, IOPError
 from iop_model.rules import rule
-from iop_model.term import T2, Term, agreement_years
+from iop_model.terms.term import T2, Term, agreement_years
 
 __all__ = ["A5", "A6", "Figures", "calendar_periods", "tally"]
 

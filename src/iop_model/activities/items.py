@@ -23,7 +23,7 @@ import pendulum
 from iop_model._validators import day, instance_of, optional_day, optional_text, text
 from iop_model.errors import ActivityError, IOPError
 from iop_model.rules import rule
-from iop_model.term import T3, Term
+from iop_model.terms.term import T3, Term
 
 __all__ = [
     "A1",

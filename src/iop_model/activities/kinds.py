@@ -17,9 +17,8 @@ from typing import Final, NamedTuple
 
 import attrs
 
+from iop_model.activities.items import EventKind
 from iop_model.explain import Lang
-
-from .items import EventKind
 
 __all__ = ["KINDS", "Indicator", "Kind"]
 

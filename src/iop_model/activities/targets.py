@@ -28,16 +28,15 @@ import pendulum
 
 from iop_model import wording
 from iop_model._validators import instance_of
+from iop_model.activities.activity import ACTIVITY_KINDS, Activity, GeneralActivity, figures_text
+from iop_model.activities.figures import A5, A6, Figures
+from iop_model.activities.items import A10, EventKind, check_exact, exact_text
+from iop_model.activities.kinds import KINDS, Indicator
 from iop_model.errors import GoalError
 from iop_model.explain import Lang, Line
 from iop_model.goals import G1, G10, Assessment, Figure, Goal, GoalStatus, check_known_on
 from iop_model.rules import rule
-from iop_model.term import Term, calendar_day
-
-from .activity import ACTIVITY_KINDS, Activity, GeneralActivity, figures_text
-from .figures import A5, A6, Figures
-from .items import A10, EventKind, check_exact, exact_text
-from .kinds import KINDS, Indicator
+from iop_model.terms.term import Term, calendar_day
 
 __all__ = ["A7", "A8", "A9", "ActivityTarget", "Indicator", "check_applies"]
 
@@ -191,7 +190,7 @@ class ActivityTarget(Goal):
             if isinstance(self.indicator, str)
             else self.indicator.value,
             "event_kind": None if self.kind is None else self.kind.value,
-            "period": {"start": self.period.start.isoformat(), "end": self.period.end.isoformat()},
+            "period": self.period.to_dict(),
             "target": str(self.target),
             "baseline": None if self.baseline is None else str(self.baseline),
             "ascending": self.ascending,

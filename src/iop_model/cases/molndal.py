@@ -26,11 +26,11 @@ import pendulum
 
 from iop_model.activities import Activity, AggregateReport, MeetingPlace, Network, Residency, Venue
 from iop_model.activities.targets import ActivityTarget, Indicator
-from iop_model.agreement import Agreement, Extension, Partnership
 from iop_model.case import PARTNERSHIP, Case, CaseGoal
 from iop_model.goals import MinimumDuration
 from iop_model.parties import IdeaBasedParty, PublicParty
-from iop_model.term import Term
+from iop_model.terms.agreement import Agreement, Extension, Partnership
+from iop_model.terms.term import Term
 
 __all__ = [
     "ASSUMPTIONS",

@@ -26,10 +26,10 @@ from collections.abc import Iterable, Sequence
 
 import pendulum
 
-from iop_model import __version__
-from iop_model.actions import Action
+from iop_model._version import __version__
 from iop_model.case import Case
 from iop_model.explain import Lang, check_lang
+from iop_model.queries.actions import Action
 
 __all__ = ["collect", "render_csv", "render_ics", "render_json", "render_text"]
 
@@ -60,7 +60,7 @@ def collect(
 ) -> list[Row]:
     """Every file's actions, overdue ones first, then soonest first (as
     :meth:`Portfolio.actions <iop_model.portfolio.Portfolio.actions>`)."""
-    from iop_model.portfolio import Portfolio
+    from iop_model.queries.portfolio import Portfolio
 
     return Portfolio(tuple(cases)).actions(as_of, within_days, known_on)
 

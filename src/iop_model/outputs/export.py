@@ -30,12 +30,12 @@ import pendulum
 
 from iop_model import wording
 from iop_model.activities.targets import ActivityTarget
-from iop_model.agreement import Agreement
 from iop_model.case import Case, KnownCase
 from iop_model.errors import IOPError, Problem
 from iop_model.goals import GoalStatus
 from iop_model.parties import IdeaBasedParty, PublicParty
-from iop_model.term import STOCKHOLM
+from iop_model.terms.agreement import Agreement
+from iop_model.terms.term import STOCKHOLM
 
 __all__ = ["ORG_ID_SCHEME", "ExportError", "export", "to_360giving", "to_ocds"]
 

@@ -25,12 +25,16 @@ from typing import Any
 
 import pendulum
 
-from iop_model import __version__, report, wording
+from iop_model import wording
+from iop_model._version import __version__
 from iop_model.explain import Lang, check_lang
 from iop_model.goals import check_known_on
+from iop_model.outputs import text
 from iop_model.outputs.svg import timeline_svg
-from iop_model.portfolio import Portfolio
-from iop_model.term import calendar_day
+from iop_model.queries import report
+from iop_model.queries.portfolio import Portfolio
+from iop_model.queries.report import ReportDict
+from iop_model.terms.term import calendar_day
 
 __all__ = ["OVERVIEW_COLUMNS", "render_csv", "render_html"]
 
@@ -114,25 +118,25 @@ def render_html(
         )
         overview.append(_overview_row(data, lang))
         agreements = [
-            line.strip() for a in data["agreements"] for line in report._agreement_lines(a, lang)
+            line.strip() for a in data["agreements"] for line in text.agreement_lines(a, lang)
         ]
-        agreements += report._partnership_lines(data, lang) + report._notes(data, lang)
+        agreements += text.partnership_lines(data, lang) + text.notes(data, lang)
         goals = [
             {
                 "code": goal["status"],
                 "label": goal["label"],
-                "heading": report._goal_heading(goal, lang).rsplit(": ", 1)[0],
+                "heading": text.goal_heading(goal, lang).rsplit(": ", 1)[0],
                 "text": goal["text"],
-                "follow": report._follow_up_line(goal, lang),
+                "follow": text.follow_up_line(goal, lang),
             }
             for goal in data["goals"]
         ]
-        extra = report._extra_lines(data, lang, "") + report._later_lines(data, lang, "")
+        extra = text.extra_lines(data, lang, "") + text.later_lines(data, lang, "")
         sections.append(
             {
                 "file": name,
-                "title": report._title(data),
-                "head": report._head_lines(data, lang),
+                "title": text.title(data),
+                "head": text.head_lines(data, lang),
                 "agreements": agreements,
                 # escaped inside
                 "svg": Markup(
@@ -149,13 +153,13 @@ def render_html(
                     {
                         "name": activity["name"],
                         "figures": [
-                            {"period": report._period_label(f["period"]), "text": f["text"]}
+                            {"period": text.period_label(f["period"]), "text": f["text"]}
                             for f in activity["figures"]
                         ],
                     }
                     for activity in data["activities"]
                 ],
-                "provenance": report._provenance_line(data, lang),
+                "provenance": text.provenance_line(data, lang),
             }
         )
     return str(
@@ -213,7 +217,7 @@ def _words(lang: Lang) -> dict[str, str]:
     return {name: _say(key, lang) for name, key in keys.items()}
 
 
-def _overview_row(data: dict[str, Any], lang: Lang) -> dict[str, Any]:
+def _overview_row(data: ReportDict, lang: Lang) -> dict[str, Any]:
     """One row of the overview, from the partnership's report data (computed once)."""
     agreements = data["agreements"]
     first = agreements[0] if agreements else None
@@ -234,7 +238,7 @@ def _overview_row(data: dict[str, Any], lang: Lang) -> dict[str, Any]:
     )
     raised = sorted({f["id"] for f in data["flags"] if f["raised"]})
     return {
-        "title": report._title(data),
+        "title": text.title(data),
         "parties": "–"
         if first is None
         else f"{first['public_party']['name']} · {first['partner']['name']}",

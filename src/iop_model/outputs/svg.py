@@ -26,7 +26,7 @@ from iop_model import wording
 from iop_model.case import Case, KnownCase
 from iop_model.explain import Lang
 from iop_model.goals import Assessment, GoalStatus, MinimumDuration, check_known_on
-from iop_model.term import calendar_day
+from iop_model.terms.term import calendar_day
 
 Date = pendulum.Date
 

@@ -46,17 +46,17 @@ import tomli_w
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from .activities import ACTIVITY_KINDS, Activity, EventKind, Unit
-from .activities.targets import ActivityTarget, Indicator
-from .agreement import Agreement, TerminationKind, resolve_types
-from .calendar import Roll
-from .case import PARTNERSHIP, Case, CaseGoal
-from .errors import FileError, IOPError, Problem
-from .goals import Goal, MinimumDuration
-from .money import ContributionKind, Contributor
-from .parties import IdeaBasedParty, PublicParty
-from .reporting import ReportingPeriod
-from .term import Rounding, _parse_iso_day, as_date
+from iop_model.activities import ACTIVITY_KINDS, Activity, EventKind, Unit
+from iop_model.activities.targets import ActivityTarget, Indicator
+from iop_model.case import PARTNERSHIP, Case, CaseGoal
+from iop_model.deadlines.calendar import Roll
+from iop_model.deadlines.reporting import ReportingPeriod
+from iop_model.errors import FileError, IOPError, Problem
+from iop_model.goals import Goal, MinimumDuration
+from iop_model.money import ContributionKind, Contributor
+from iop_model.parties import IdeaBasedParty, PublicParty
+from iop_model.terms.agreement import Agreement, TerminationKind, resolve_types
+from iop_model.terms.term import Rounding, _parse_iso_day, as_date
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -1034,7 +1034,9 @@ def dump(case: Case, path: str | os.PathLike[str], *, format: Format | None = No
 def schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the file format, as shipped in the package."""
     text = (
-        resources.files("iop_model").joinpath("schema/iop-model-1.schema.json").read_text("utf-8")
+        resources.files("iop_model.files")
+        .joinpath("schema/iop-model-1.schema.json")
+        .read_text("utf-8")
     )
     result: dict[str, Any] = json.loads(text)
     return result

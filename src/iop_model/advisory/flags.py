@@ -22,18 +22,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypedDict
 
 import attrs
 import pendulum
 
-from . import wording
-from .agreement import Agreement, Partnership
-from .errors import IOPError
-from .explain import Lang, Line, check_lang, render
-from .money import Contribution
-from .rules import rule
-from .term import (
+from iop_model import wording
+from iop_model.errors import IOPError
+from iop_model.explain import Lang, Line, check_lang, render
+from iop_model.money import Contribution
+from iop_model.rules import rule
+from iop_model.terms.agreement import Agreement, Partnership
+from iop_model.terms.term import (
     T11,
     T13,
     Length,
@@ -41,6 +41,7 @@ from .term import (
     _plus_days,
     calendar_day,
     corresponding_day,
+    fraction_text,
     lasts_at_least,
     length_of,
     trusted_term,
@@ -58,7 +59,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from .case import KnownCase
+    from iop_model.case import KnownCase
 
 Date = pendulum.Date
 D = pendulum.date
@@ -212,6 +213,16 @@ F6 = rule(
 )
 
 
+class FlagDict(TypedDict):
+    """:meth:`Flag.to_dict`: a flag as plain data, with its explanation in both languages."""
+
+    id: str
+    raised: bool | None
+    rules: list[str]
+    figures: dict[str, object]
+    explanation: dict[str, str]
+
+
 @attrs.frozen
 class Flag:
     """An advisory flag: ``raised`` is ``True``, or ``None`` when it cannot tell without an
@@ -227,7 +238,7 @@ class Flag:
         """What the flag checks, the figures, and that the judgement is a person's."""
         return render(self.lines, check_lang(lang))
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> FlagDict:
         """Plain data (JSON types only)."""
         return {
             "id": self.id,
@@ -255,7 +266,7 @@ def flags(
     as_of = calendar_day(as_of, "as_of")
     knowledge = as_of if known_on is None else calendar_day(known_on, "known_on")
     if knowledge > as_of:
-        from .goals import check_known_on
+        from iop_model.goals import check_known_on
 
         check_known_on(as_of, knowledge)  # raises (G10)
     rate = _rate(eur_rate)
@@ -424,9 +435,7 @@ def _ceiling(
         return []
     total, day, ceiling = worst
     window = trusted_term(_plus_days(corresponding_day(day, -36, Rounding.DOWN), 1), day)
-    exact = (
-        str(total.numerator) if total.denominator == 1 else f"{total.numerator}/{total.denominator}"
-    )
+    exact = fraction_text(total)
     values: dict[str, object] = {
         "total": total,
         "period": window,
@@ -436,7 +445,7 @@ def _ceiling(
     figures: dict[str, object] = {
         "total_eur": exact,
         "ceiling_eur": str(ceiling.value),
-        "window": {"start": window.start.isoformat(), "end": window.end.isoformat()},
+        "window": window.to_dict(),
         "eur_rate": None if rate is None else str(rate),
         "source": ceiling.source,
     }

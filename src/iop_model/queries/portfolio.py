@@ -1,0 +1,274 @@
+"""All of a municipality's partnerships at once: the overview an official or auditor asks for.
+
+A :class:`Portfolio` holds several cases, each with the name of the file it came from. It
+answers the questions asked across partnerships, as known on a day (T13): which agreements
+are in force, which expire soon without a decision, which goals are open or missed, which
+targets are not met, which follow-up reports are late, which flags are raised. Every answer
+is a row with its file, so that a person can open the file behind it.
+
+This module reads files (:meth:`Portfolio.load`), so it is an edge like :mod:`iop_model.files`:
+the core never imports it.
+
+>>> import pendulum
+>>> from iop_model import Portfolio
+>>> portfolio = Portfolio.load("examples")
+>>> [a.id for a in portfolio.active_on(pendulum.date(2024, 6, 1))]
+['exempelby-jouren-2023', 'exempelstad-trygga-vuxna-2023', 'molndal-konstkollektivet-2022']
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pendulum
+
+from iop_model.case import Case, KnownCase
+from iop_model.deadlines.reporting import ReportStatus, follow_up
+from iop_model.errors import FileError, IOPError, Problem
+from iop_model.goals import GoalStatus, MinimumDuration, check_known_on
+from iop_model.queries.actions import Action, ActionKind
+from iop_model.terms.agreement import Agreement
+from iop_model.terms.term import calendar_day
+
+__all__ = ["Portfolio"]
+
+Date = pendulum.Date
+
+
+def _entries(value: Iterable[tuple[str, Case]]) -> tuple[tuple[str, Case], ...]:
+    entries = tuple(value)
+    for index, entry in enumerate(entries):
+        if (
+            not isinstance(entry, tuple)
+            or len(entry) != 2
+            or not isinstance(entry[0], str)
+            or not isinstance(entry[1], Case)
+        ):
+            raise IOPError(
+                "a portfolio holds (file name, Case) pairs", field=f"entries[{index}]", value=entry
+            )
+    return entries
+
+
+@attrs.frozen
+class Portfolio:
+    """Cases with the names of their files; agreement ids are unique across all of them."""
+
+    entries: tuple[tuple[str, Case], ...] = attrs.field(converter=_entries)
+
+    def __attrs_post_init__(self) -> None:
+        problems = _clashes(self.entries)
+        if problems:
+            raise FileError(", ".join(sorted({p.path.split(": ")[0] for p in problems})), problems)
+
+    @classmethod
+    def load(cls, paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> Portfolio:
+        """Every ``*.toml`` and ``*.json`` file in a folder, or the files given; every problem
+        in every file (and every id used in two files) is reported at once in one
+        :class:`~iop_model.errors.FileError`, each path starting with its file's name."""
+        from iop_model.files.loader import load_all
+
+        given = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+        return cls(load_all(given))
+
+    @property
+    def cases(self) -> tuple[Case, ...]:
+        """The cases, in file order."""
+        return tuple(case for _, case in self.entries)
+
+    @property
+    def agreements(self) -> tuple[Agreement, ...]:
+        """Every agreement of every case."""
+        return tuple(a for _, case in self.entries for a in case.agreements)
+
+    def known(self, known_on: Date) -> list[tuple[str, KnownCase]]:
+        """Every case as known on ``known_on`` (:meth:`Case.as_known_on`), with its file."""
+        return [(name, case.as_known_on(known_on)) for name, case in self.entries]
+
+    def _known(self, as_of: Date, known_on: Date | None) -> tuple[Date, Date]:
+        as_of = calendar_day(as_of, "as_of")
+        return as_of, check_known_on(as_of, known_on)
+
+    def active_on(self, day: Date, known_on: Date | None = None) -> tuple[Agreement, ...]:
+        """The agreements in force on ``day`` as known on ``known_on`` (default: that day;
+        T13), sorted by id."""
+        day, knowledge = self._known(day, known_on)
+        found = [
+            agreement
+            for _, known in self.known(knowledge)
+            for agreement in known.agreements
+            if agreement.is_active(day)
+        ]
+        return tuple(sorted(found, key=lambda a: a.id))
+
+    def actions(
+        self, as_of: Date, within_days: int = 180, known_on: Date | None = None
+    ) -> list[tuple[str, Action]]:
+        """Every file's actions due within ``within_days`` and overdue, soonest first."""
+        from iop_model.queries.actions import due
+
+        as_of, knowledge = self._known(as_of, known_on)
+        rows = [
+            (name, action)
+            for name, known in self.known(knowledge)
+            for action in due(known, as_of, within_days)
+        ]
+        rows.sort(key=lambda row: (not row[1].is_overdue, row[1].day, row[0], row[1].key))
+        return rows
+
+    def expiring(
+        self, as_of: Date, within_days: int = 180, known_on: Date | None = None
+    ) -> list[tuple[str, Action]]:
+        """Agreements that end within ``within_days`` with no extension or follow-on decided:
+        the decision still to take (T9)."""
+        return [
+            row
+            for row in self.actions(as_of, within_days, known_on)
+            if row[1].kind is ActionKind.DECIDE
+        ]
+
+    def goals(self, as_of: Date, known_on: Date | None = None) -> list[dict[str, Any]]:
+        """Every goal's status as of ``as_of`` as known on ``known_on`` (default: ``as_of``):
+        file, subject, goal, status code and label. A goal whose subject was decided later
+        is left out (T13)."""
+        as_of, knowledge = self._known(as_of, known_on)
+        rows = []
+        for name, known in self.known(knowledge):
+            for entry, assessment in zip(known.goals, known.assess(as_of), strict=True):
+                rows.append(
+                    {
+                        "file": name,
+                        "subject": entry.subject,
+                        "goal": entry.goal.title("en"),
+                        "kind": "duration" if isinstance(entry.goal, MinimumDuration) else "target",
+                        "status": assessment.status.value,
+                        "label_sv": assessment.status.label("sv"),
+                        "label_en": assessment.status.label("en"),
+                        "illustrative": entry.illustrative,
+                        "rules": list(assessment.rules),
+                    }
+                )
+        return rows
+
+    def goals_with_status(
+        self, as_of: Date, *statuses: GoalStatus, known_on: Date | None = None
+    ) -> list[dict[str, Any]]:
+        """The goals whose status is one of ``statuses`` (open, missed, not met, …)."""
+        wanted = {s.value for s in statuses}
+        return [row for row in self.goals(as_of, known_on) if row["status"] in wanted]
+
+    def reports(self, as_of: Date, known_on: Date | None = None) -> list[dict[str, Any]]:
+        """Every follow-up report period of every agreement as known, with its status (D6,
+        D7); the late and overdue ones are the ones to chase."""
+        as_of, knowledge = self._known(as_of, known_on)
+        rows = []
+        for name, known in self.known(knowledge):
+            for agreement in known.agreements:
+                duty = agreement.reporting
+                if duty is None:
+                    continue
+                for entry in follow_up(duty, agreement.span, agreement.follow_up_reports, as_of):
+                    rows.append({"file": name, "agreement": agreement.id, **entry.to_dict()})
+        return rows
+
+    def late_reports(self, as_of: Date, known_on: Date | None = None) -> list[dict[str, Any]]:
+        """Follow-up reports received late or overdue as of ``as_of`` (D7)."""
+        late = {ReportStatus.LATE.value, ReportStatus.OVERDUE.value}
+        return [row for row in self.reports(as_of, known_on) if row["status"] in late]
+
+    def flags(
+        self,
+        as_of: Date,
+        eur_rate: Decimal | int | None = None,
+        known_on: Date | None = None,
+    ) -> list[dict[str, Any]]:
+        """The advisory flags of every partnership (F1–F6), each with its file."""
+        from iop_model.advisory.flags import known_flags
+
+        as_of, knowledge = self._known(as_of, known_on)
+        return [
+            {"file": name, **flag.to_dict()}
+            for name, known in self.known(knowledge)
+            for flag in known_flags(known, as_of, eur_rate)
+        ]
+
+    def to_records(
+        self,
+        as_of: Date,
+        *,
+        within_days: int = 180,
+        eur_rate: Decimal | int | None = None,
+        known_on: Date | None = None,
+    ) -> list[dict[str, Any]]:
+        """One plain row per partnership (its file) for a table: parties, days in force as
+        known, the next action, goal and target statuses, late reports and flags, as of
+        ``as_of`` as known on ``known_on`` (default: ``as_of``)."""
+        as_of, knowledge = self._known(as_of, known_on)
+        rows = []
+        goals = self.goals(as_of, knowledge)
+        reports = self.late_reports(as_of, knowledge)
+        flags = self.flags(as_of, eur_rate, knowledge)
+        actions = self.actions(as_of, within_days, knowledge)
+        for name, known in self.known(knowledge):
+            partnership = known.partnership
+            first = known.agreements[0] if known.agreements else None
+            start = None if partnership is None else partnership.start.isoformat()
+            end = None if partnership is None else partnership.end.isoformat()
+            next_action = next((a for n, a in actions if n == name), None)
+            mine = [g for g in goals if g["file"] == name]
+            rows.append(
+                {
+                    "file": name,
+                    "title": known.title or (first.id if first is not None else None),
+                    "public_party": None if first is None else first.public_party.name,
+                    "partner": None if first is None else first.partner.name,
+                    "in_force_start": start,
+                    "in_force_end": end,
+                    "active": partnership is not None and partnership.is_active(as_of),
+                    "next_action_day": None if next_action is None else next_action.day.isoformat(),
+                    "next_action": None if next_action is None else next_action.kind.value,
+                    "next_action_text_sv": None if next_action is None else next_action.text("sv"),
+                    "next_action_text_en": None if next_action is None else next_action.text("en"),
+                    "goals": ", ".join(g["status"] for g in mine if g["kind"] == "duration"),
+                    "targets": ", ".join(g["status"] for g in mine if g["kind"] == "target"),
+                    "late_reports": sum(1 for r in reports if r["file"] == name),
+                    "flags": ", ".join(
+                        sorted({f["id"] for f in flags if f["file"] == name and f["raised"]})
+                    ),
+                    "as_of": as_of.isoformat(),
+                    "known_on": knowledge.isoformat(),
+                }
+            )
+        return rows
+
+    def to_frame(self, as_of: Date, **options: Any) -> Any:
+        """:meth:`to_records` as a pandas DataFrame (needs ``pip install 'iop-model[frames]'``;
+        ``import iop_model`` never imports pandas)."""
+        try:
+            import pandas  # type: ignore[import-untyped]
+        except ImportError as error:  # pragma: no cover - the extra is installed in tests
+            raise ImportError("to_frame needs pandas: pip install 'iop-model[frames]'") from error
+        return pandas.DataFrame.from_records(self.to_records(as_of, **options))
+
+
+def _clashes(entries: tuple[tuple[str, Case], ...]) -> tuple[Problem, ...]:
+    """An agreement id used in two files, named with both files."""
+    seen: dict[str, str] = {}
+    problems = []
+    for name, case in entries:
+        for index, agreement in enumerate(case.agreements):
+            other = seen.get(agreement.id)
+            if other is not None and other != name:
+                problems.append(
+                    Problem(
+                        f"{name}: agreements[{index}].id",
+                        f"the id is also used in {other}; ids are unique across the portfolio",
+                        agreement.id,
+                    )
+                )
+            seen.setdefault(agreement.id, name)
+    return tuple(problems)
