@@ -21,7 +21,7 @@ import enum
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, NamedTuple, TypeAlias, TypedDict
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias, TypedDict
 
 import attrs
 import pendulum
@@ -51,6 +51,10 @@ from iop_model.terms.term import (
     length_of,
     trusted_term,
 )
+
+if TYPE_CHECKING:  # an activity target's subject and figures: the A family, a layer above
+    from iop_model.activities.activity import Activity
+    from iop_model.activities.figures import Figures as ActivityFigures
 
 __all__ = ["Assessment", "Goal", "GoalStatus", "MinimumDuration"]
 
@@ -149,6 +153,64 @@ class Figures(Mapping[str, Figure]):
         return f"Figures({dict(self)!r})"
 
 
+class Closed(enum.StrEnum):
+    """Why a counted period can no longer grow (G6): it has not closed (``OPEN``), it ended,
+    the agreement was terminated (T12), or its maximum extent falls short (T11)."""
+
+    OPEN = ""
+    ENDED = "ended"
+    TERMINATED = "terminated"
+    MAX_EXTENT = "max_extent"
+
+
+class LeftOut(enum.StrEnum):
+    """Why an agreement of a partnership is left out of a contiguous counted period (G2):
+    after a gap (T14), decided after the agreement before it ended, or after one left out."""
+
+    GAP = "gap"
+    LATE = "late"
+    AFTER = "after"
+
+
+@attrs.frozen
+class Undecided:
+    """What an assessment rests on when nothing had been decided (G7)."""
+
+
+@attrs.frozen
+class Contiguous:
+    """A contiguous counted period (G2) and what it runs through."""
+
+    period: _Period
+
+
+@attrs.frozen
+class OneAgreement:
+    """One agreement's counted period, from its decisions known on ``known_on``: the
+    agreement as known is made only for the explanation (benchmark P1)."""
+
+    known_on: Date
+
+
+@attrs.frozen
+class InTotal:
+    """The terms counted in total (G2, not contiguous) and the undated agreements (T15)."""
+
+    spans: tuple[Term, ...]
+    undated: tuple[Agreement, ...]
+
+
+@attrs.frozen
+class TargetDetail:
+    """An activity target's figures (A5)."""
+
+    figures: ActivityFigures
+
+
+#: What an assessment's explanation is built from.
+Details: TypeAlias = Undecided | Contiguous | OneAgreement | InTotal | TargetDetail
+
+
 @attrs.frozen(eq=False)
 class Assessment:
     """The outcome of ``goal.assess(subject, as_of)``.
@@ -160,12 +222,12 @@ class Assessment:
     """
 
     goal: Goal
-    subject: object
+    subject: Agreement | Partnership | Activity
     as_of: Date
     status: GoalStatus
     figures: Mapping[str, Figure]
     rules: tuple[str, ...]
-    _details: Any = attrs.field(default=None, repr=False)
+    _details: Details | None = attrs.field(default=None, repr=False)
     #: The day of knowledge (G10): the decisions made by this day were used. ``None`` means
     #: ``as_of``.
     known_on: Date | None = attrs.field(default=None, kw_only=True)
@@ -215,7 +277,7 @@ class Assessment:
         """Plain data for systems and notebooks (JSON types only)."""
         return {
             "goal": self.goal.to_dict(),
-            "subject": _describe(self.subject, self._details == ("undecided", None)),
+            "subject": _describe(self.subject, isinstance(self._details, Undecided)),
             "as_of": self.as_of.isoformat(),
             "status": self.status.value,
             "figures": {name: plain(value) for name, value in self.figures.items()},
@@ -453,9 +515,9 @@ class _Period(NamedTuple):
 
     chain: tuple[Agreement, ...]
     can_grow: bool
-    closed_because: str  # "", "ended", "terminated", "max_extent"
+    closed_because: Closed
     terminated_on: Date | None
-    left_out: tuple[tuple[Agreement, str], ...] = ()  # (agreement, "gap" | "late" | "after")
+    left_out: tuple[tuple[Agreement, LeftOut], ...] = ()
 
     @property
     def pieces(self) -> list[_Piece]:
@@ -586,7 +648,7 @@ class MinimumDuration(Goal):
             GoalStatus.OPEN,
             Figures(figures),
             rules,
-            ("undecided", None),
+            Undecided(),
             known_on=knowledge,
         )
 
@@ -597,21 +659,21 @@ class MinimumDuration(Goal):
         rounding = subject.rounding
         start, end = subject.term.start, terms[-1].end
         if termination is not None:
-            can_grow, closed, terminated_on = False, "terminated", termination.on
+            can_grow, closed, terminated_on = False, Closed.TERMINATED, termination.on
         elif subject.max_extent is not None and subject.max_extent < end_of(
             start, self._length, rounding
         ):
-            can_grow, closed, terminated_on = False, "max_extent", None
+            can_grow, closed, terminated_on = False, Closed.MAX_EXTENT, None
         elif end <= as_of:
-            can_grow, closed, terminated_on = False, "ended", None
+            can_grow, closed, terminated_on = False, Closed.ENDED, None
         else:
-            can_grow, closed, terminated_on = True, "", None
+            can_grow, closed, terminated_on = True, Closed.OPEN, None
         found = self._contiguous(
             subject,
             as_of,
             rounding,
             (start, end, len(terms) > 1, False, terminated_on, can_grow, closed),
-            ("agreement", knowledge),
+            OneAgreement(knowledge),
         )
         extra = [G10] if knowledge != as_of else []
         if subject.decided_on is None:
@@ -644,15 +706,15 @@ class MinimumDuration(Goal):
             period.can_grow,
             period.closed_because,
         )
-        return self._contiguous(subject, as_of, rounding, shape, ("contiguous", period))
+        return self._contiguous(subject, as_of, rounding, shape, Contiguous(period))
 
     def _contiguous(
         self,
         subject: Agreement | Partnership,
         as_of: Date,
         rounding: Any,
-        shape: tuple[Date, Date, bool, bool, Date | None, bool, str],
-        details: object,
+        shape: tuple[Date, Date, bool, bool, Date | None, bool, Closed],
+        details: Details,
     ) -> Assessment:
         """G2–G9 for a counted period from ``start`` to ``end``: ``extended`` when an
         extension term counts (T8), ``chained`` when follow-on agreements count or are left
@@ -673,7 +735,7 @@ class MinimumDuration(Goal):
             rules.append(G4 if status is GoalStatus.ACHIEVED else G5)
         else:
             status = GoalStatus.OPEN if can_grow else GoalStatus.MISSED
-            if closed_because == "max_extent":
+            if closed_because is Closed.MAX_EXTENT:
                 rules.append(T11)
             rules += (G7 if status is GoalStatus.OPEN else G6, G8)
         counted = trusted_term(start, end)
@@ -739,19 +801,19 @@ class MinimumDuration(Goal):
         }
         undated = tuple(a for a in known.agreements if a.decided_on is None)
         return Assessment(
-            self, subject, as_of, status, figures, tuple(rules), ("in_total", (spans, undated))
+            self, subject, as_of, status, figures, tuple(rules), InTotal(tuple(spans), undated)
         )
 
     # --- explanation ------------------------------------------------------------------------------
 
     def explanation(self, assessment: Assessment) -> list[Line]:
-        kind, detail = assessment._details
-        if kind == "agreement":  # the agreement as known, made now for the explanation
+        detail = assessment._details
+        if isinstance(detail, OneAgreement):  # the agreement as known, made now to explain it
             subject = assessment.subject
             assert isinstance(subject, Agreement)
-            known = subject.as_known_on(detail)
-            kind = "contiguous"
-            detail = _contiguous_period(known, assessment.as_of, self._length, known.rounding)
+            known = subject.as_known_on(detail.known_on)
+            period = _contiguous_period(known, assessment.as_of, self._length, known.rounding)
+            detail = Contiguous(period)
         d = assessment.as_of
         f = assessment.figures
         knowledge = assessment.known_on or d
@@ -764,17 +826,18 @@ class MinimumDuration(Goal):
                     "goal.header_known_on", (G1, T13, G10), title=title, day=d, known_on=knowledge
                 )
             ]
-        if kind == "undecided":
+        if isinstance(detail, Undecided):
             lines.append(wording.line("goal.nothing_decided", (G7,), day=knowledge))
             return [*lines, _status_line(assessment, G7)]
-        if kind == "contiguous":
-            lines.extend(_contiguous_lines(self, assessment, detail))
+        if isinstance(detail, Contiguous):
+            lines.extend(_contiguous_lines(self, assessment, detail.period))
         else:
+            assert isinstance(detail, InTotal)
             lines.extend(_in_total_lines(assessment, detail))
         status_rule = next(r for r in reversed(assessment.rules) if r in (G4, G5, G6, G7))
         lines.append(_status_line(assessment, status_rule))
         if assessment.status in (GoalStatus.OPEN, GoalStatus.MISSED):
-            if kind == "contiguous":
+            if isinstance(detail, Contiguous):
                 counted = f["counted_period"]
                 assert isinstance(counted, Term)
                 lines.append(
@@ -883,7 +946,7 @@ def _contiguous_lines(goal: MinimumDuration, assessment: Assessment, period: _Pe
             )
     if period.terminated_on is not None:
         lines.append(wording.line("goal.terminated", (T12,), day=period.terminated_on))
-    if period.closed_because == "max_extent":
+    if period.closed_because is Closed.MAX_EXTENT:
         assert isinstance(assessment.subject, Agreement)
         lines.append(wording.line("goal.max_extent", (T11,), day=assessment.subject.max_extent))
     lines.extend(_left_out_lines(period))
@@ -933,10 +996,10 @@ def _left_out_lines(period: _Period) -> list[Line]:
     previous = period.chain[-1]
     for agreement, why in period.left_out:
         values: dict[str, object] = {"id": agreement.id, "term": agreement.span}
-        if why == "gap":
+        if why is LeftOut.GAP:
             gap = previous.span.gap_to(agreement.span)
             lines.append(wording.line("goal.left_out_gap", (G2, T14), gap=gap, **values))
-        elif why == "late":
+        elif why is LeftOut.LATE:
             assert agreement.decided_on is not None
             undecided = trusted_term(
                 previous.span.next_start, min(agreement.decided_on.subtract(days=1), agreement.end)
@@ -957,11 +1020,9 @@ def _left_out_lines(period: _Period) -> list[Line]:
     return lines
 
 
-def _in_total_lines(
-    assessment: Assessment, detail: tuple[list[Term], tuple[Agreement, ...]]
-) -> list[Line]:
+def _in_total_lines(assessment: Assessment, detail: InTotal) -> list[Line]:
     f = assessment.figures
-    spans, undated = detail
+    spans, undated = detail.spans, detail.undated
     return [
         *(
             wording.line(
@@ -1027,19 +1088,19 @@ def _contiguous_period(
     if isinstance(known, Agreement):
         termination = known.termination
         if termination is not None:
-            return _Period((known,), False, "terminated", termination.on)
+            return _Period((known,), False, Closed.TERMINATED, termination.on)
         if known.max_extent is not None and known.max_extent < end_of(
             known.term.start, length, rounding
         ):
-            return _Period((known,), False, "max_extent", None)
+            return _Period((known,), False, Closed.MAX_EXTENT, None)
         if known.end <= as_of:
-            return _Period((known,), False, "ended", None)
-        return _Period((known,), True, "", None)
+            return _Period((known,), False, Closed.ENDED, None)
+        return _Period((known,), True, Closed.OPEN, None)
     chain = [known.agreements[0]]
-    left_out: list[tuple[Agreement, str]] = []
+    left_out: list[tuple[Agreement, LeftOut]] = []
     for following in known.agreements[1:]:
         if left_out:
-            left_out.append((following, "after"))
+            left_out.append((following, LeftOut.AFTER))
             continue
         previous = chain[-1]
         adjacent = following.start == previous.span.next_start
@@ -1049,12 +1110,16 @@ def _contiguous_period(
         if adjacent and in_time:
             chain.append(following)
         else:
-            left_out.append((following, "gap" if not adjacent else "late"))
+            left_out.append((following, LeftOut.GAP if not adjacent else LeftOut.LATE))
     last = chain[-1]
     terminated_on = last.termination.on if last.termination is not None else None
     closed = bool(left_out) or last.end <= as_of
     return _Period(
-        tuple(chain), not closed, "ended" if closed else "", terminated_on, tuple(left_out)
+        tuple(chain),
+        not closed,
+        Closed.ENDED if closed else Closed.OPEN,
+        terminated_on,
+        tuple(left_out),
     )
 
 

@@ -34,7 +34,16 @@ from iop_model.activities.items import A10, EventKind, check_exact, exact_text
 from iop_model.activities.kinds import KINDS, Indicator
 from iop_model.errors import GoalError
 from iop_model.explain import Lang, Line
-from iop_model.goals import G1, G10, Assessment, Figure, Goal, GoalStatus, check_known_on
+from iop_model.goals import (
+    G1,
+    G10,
+    Assessment,
+    Figure,
+    Goal,
+    GoalStatus,
+    TargetDetail,
+    check_known_on,
+)
 from iop_model.rules import rule
 from iop_model.terms.term import Term, calendar_day
 
@@ -272,7 +281,14 @@ class ActivityTarget(Goal):
             "reports": figures.reports,
         }
         return Assessment(
-            self, subject, as_of, status, values, tuple(rules), figures, known_on=knowledge
+            self,
+            subject,
+            as_of,
+            status,
+            values,
+            tuple(rules),
+            TargetDetail(figures),
+            known_on=knowledge,
         )
 
     def explanation(self, assessment: Assessment) -> list[Line]:
@@ -364,8 +380,9 @@ def _exact_value(value: object) -> object:
 
 def _counted_line(assessment: Assessment) -> Line:
     f = assessment.figures
-    figures = assessment._details
-    assert isinstance(figures, Figures)
+    detail = assessment._details
+    assert isinstance(detail, TargetDetail)
+    figures = detail.figures
     rules: tuple[str, ...] = (A5, A6) if A6 in assessment.rules else (A5,)
     activity = assessment.subject
     assert isinstance(activity, Activity)

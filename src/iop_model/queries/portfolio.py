@@ -21,22 +21,72 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypedDict
 
 import attrs
 import pendulum
 
+from iop_model.advisory.flags import FlagDict
 from iop_model.case import Case, KnownCase
-from iop_model.deadlines.reporting import ReportStatus, follow_up
+from iop_model.deadlines.reporting import PeriodReportDict, ReportStatus, follow_up
 from iop_model.errors import FileError, IOPError, Problem
 from iop_model.goals import GoalStatus, MinimumDuration, check_known_on
 from iop_model.queries.actions import Action, ActionKind
 from iop_model.terms.agreement import Agreement
 from iop_model.terms.term import calendar_day
 
-__all__ = ["Portfolio"]
+__all__ = ["FlagRow", "GoalRow", "OverviewRow", "Portfolio", "ReportRow"]
 
 Date = pendulum.Date
+
+
+class GoalRow(TypedDict):
+    """One goal of :meth:`Portfolio.goals`."""
+
+    file: str
+    subject: str
+    goal: str
+    kind: str
+    status: str
+    label_sv: str
+    label_en: str
+    illustrative: bool
+    rules: list[str]
+
+
+class ReportRow(PeriodReportDict):
+    """One reporting period of :meth:`Portfolio.reports`."""
+
+    file: str
+    agreement: str
+
+
+class FlagRow(FlagDict):
+    """One flag of :meth:`Portfolio.flags`."""
+
+    file: str
+
+
+class OverviewRow(TypedDict):
+    """One partnership of :meth:`Portfolio.to_records`: the overview's columns."""
+
+    file: str
+    title: str | None
+    public_party: str | None
+    partner: str | None
+    in_force_start: str | None
+    in_force_end: str | None
+    active: bool
+    next_action_day: str | None
+    next_action: str | None
+    next_action_text_sv: str | None
+    next_action_text_en: str | None
+    goals: str
+    targets: str
+    late_reports: int
+    flags: str
+    as_of: str
+    known_on: str
 
 
 def _entries(value: Iterable[tuple[str, Case]]) -> tuple[tuple[str, Case], ...]:
@@ -131,12 +181,12 @@ class Portfolio:
             if row[1].kind is ActionKind.DECIDE
         ]
 
-    def goals(self, as_of: Date, known_on: Date | None = None) -> list[dict[str, Any]]:
+    def goals(self, as_of: Date, known_on: Date | None = None) -> list[GoalRow]:
         """Every goal's status as of ``as_of`` as known on ``known_on`` (default: ``as_of``):
         file, subject, goal, status code and label. A goal whose subject was decided later
         is left out (T13)."""
         as_of, knowledge = self._known(as_of, known_on)
-        rows = []
+        rows: list[GoalRow] = []
         for name, known in self.known(knowledge):
             for entry, assessment in zip(known.goals, known.assess(as_of), strict=True):
                 rows.append(
@@ -156,16 +206,16 @@ class Portfolio:
 
     def goals_with_status(
         self, as_of: Date, *statuses: GoalStatus, known_on: Date | None = None
-    ) -> list[dict[str, Any]]:
+    ) -> list[GoalRow]:
         """The goals whose status is one of ``statuses`` (open, missed, not met, …)."""
         wanted = {s.value for s in statuses}
         return [row for row in self.goals(as_of, known_on) if row["status"] in wanted]
 
-    def reports(self, as_of: Date, known_on: Date | None = None) -> list[dict[str, Any]]:
+    def reports(self, as_of: Date, known_on: Date | None = None) -> list[ReportRow]:
         """Every follow-up report period of every agreement as known, with its status (D6,
         D7); the late and overdue ones are the ones to chase."""
         as_of, knowledge = self._known(as_of, known_on)
-        rows = []
+        rows: list[ReportRow] = []
         for name, known in self.known(knowledge):
             for agreement in known.agreements:
                 duty = agreement.reporting
@@ -175,7 +225,7 @@ class Portfolio:
                     rows.append({"file": name, "agreement": agreement.id, **entry.to_dict()})
         return rows
 
-    def late_reports(self, as_of: Date, known_on: Date | None = None) -> list[dict[str, Any]]:
+    def late_reports(self, as_of: Date, known_on: Date | None = None) -> list[ReportRow]:
         """Follow-up reports received late or overdue as of ``as_of`` (D7)."""
         late = {ReportStatus.LATE.value, ReportStatus.OVERDUE.value}
         return [row for row in self.reports(as_of, known_on) if row["status"] in late]
@@ -185,7 +235,7 @@ class Portfolio:
         as_of: Date,
         eur_rate: Decimal | int | None = None,
         known_on: Date | None = None,
-    ) -> list[dict[str, Any]]:
+    ) -> list[FlagRow]:
         """The advisory flags of every partnership (F1–F6), each with its file."""
         from iop_model.advisory.flags import known_flags
 
@@ -203,12 +253,12 @@ class Portfolio:
         within_days: int = 180,
         eur_rate: Decimal | int | None = None,
         known_on: Date | None = None,
-    ) -> list[dict[str, Any]]:
+    ) -> list[OverviewRow]:
         """One plain row per partnership (its file) for a table: parties, days in force as
         known, the next action, goal and target statuses, late reports and flags, as of
         ``as_of`` as known on ``known_on`` (default: ``as_of``)."""
         as_of, knowledge = self._known(as_of, known_on)
-        rows = []
+        rows: list[OverviewRow] = []
         goals = self.goals(as_of, knowledge)
         reports = self.late_reports(as_of, knowledge)
         flags = self.flags(as_of, eur_rate, knowledge)
