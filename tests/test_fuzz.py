@@ -21,6 +21,7 @@ from hypothesis_jsonschema import from_schema
 from iop_model import FileError, loads
 from iop_model.outputs.text import render_text
 from iop_model.queries.report import build
+from iop_model.testing import cases
 
 ROOT = pathlib.Path(__file__).parent.parent
 SCHEMA = json.loads(
@@ -182,3 +183,67 @@ def test_the_fast_pass_accepts_only_what_the_detailed_pass_accepts(document: Any
     if fast_ok:
         assert detailed_ok
         assert fast == detailed
+
+
+# --- the loader and the shipped schema agree ---------------------------------------------------
+
+
+def _schema_accepts(document: Any) -> bool:
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(
+        SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    return validator.is_valid(document)
+
+
+def _loads_json(document: Any) -> bool:
+    try:
+        loads(json.dumps(document), "json")
+    except FileError:
+        return False
+    return True
+
+
+@settings(
+    max_examples=settings().max_examples, deadline=None, suppress_health_check=list(HealthCheck)
+)
+@given(mutated_examples())
+def test_what_the_loader_accepts_the_schema_accepts(document: Any) -> None:
+    """Issue 22, finding 9: the loader accepted amounts the schema forbids (floats). Every
+    document the loader accepts is valid by the schema; the schema cannot judge the rules
+    (T, D, M, ...), so a document it accepts may still be refused by the loader."""
+    try:
+        text = json.dumps(document, allow_nan=False)
+    except ValueError:
+        return  # not JSON at all
+    if _loads_json(json.loads(text)):
+        assert _schema_accepts(json.loads(text))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(cases())
+def test_every_file_the_library_writes_is_valid_by_the_schema(case: Any) -> None:
+    from iop_model.files import dumps
+
+    document = json.loads(dumps(case, "json"))
+    assert _schema_accepts(document)
+    assert _loads_json(document)
+
+
+def test_the_schema_refuses_what_the_loader_refuses_in_the_examples() -> None:
+    """A document the schema refuses (an unknown key, a float amount, a bad day) is refused
+    by the loader too."""
+    for document in JSON_EXAMPLES.values():
+        for change in (
+            lambda d: d["agreements"][0].update({"unknown": 1}),
+            lambda d: d["agreements"][0].update({"term": {"start": "2024-1-1", "end": "x"}}),
+            lambda d: d["agreements"][0].setdefault("contributions", []).append(
+                {"by": "public", "kind": "money", "amount": 1.5,
+                 "period": d["agreements"][0]["term"]}
+            ),
+        ):  # fmt: skip
+            changed = copy.deepcopy(document)
+            change(changed)
+            assert not _schema_accepts(changed)
+            assert not _loads_json(changed)

@@ -303,13 +303,17 @@ def _days(case: Case) -> list[Date]:
     return days
 
 
+def _by_id(case: Case) -> Case:
+    """The case with its activities naming their agreement by id (as in a file), so that an
+    agreement can change."""
+    activities = [attrs.evolve(a, agreement=a.agreement_id) for a in case.activities]
+    return attrs.evolve(case, activities=activities)
+
+
 @st.composite
 def scenarios(draw: DrawFn) -> tuple[Case, Case, Date, Date, list[str]]:
     """A case, the same case with facts dated after K added, D and K."""
-    drawn = draw(cases())
-    # activities name their agreement by id (as in a file), so that an agreement can change
-    activities = [attrs.evolve(a, agreement=a.agreement_id) for a in drawn.activities]
-    case = attrs.evolve(drawn, activities=activities)
+    case = _by_id(draw(cases()))
     days = _days(case)
     known_on = draw(days_in(Term(min(days), max(days)), before=60, after=60))
     as_of = known_on if draw(st.booleans()) else known_on.add(days=draw(st.integers(1, 1500)))
@@ -421,13 +425,14 @@ def test_each_addition_is_made_and_dated_after_the_day_of_knowledge(addition: An
     made = []
 
     @settings(
-        max_examples=60,
+        max_examples=150,
         deadline=None,
         derandomize=True,  # the same draws every run: never flaky
         suppress_health_check=list(HealthCheck),
     )
     @given(cases(), st.data())
-    def check(case: Case, data: st.DataObject) -> None:
+    def check(drawn: Case, data: st.DataObject) -> None:
+        case = _by_id(drawn)
         known_on = data.draw(days_in(Term(min(_days(case)), max(_days(case)))))
         try:
             if addition is add_notice:

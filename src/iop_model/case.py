@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 import attrs
 import pendulum
 
-from iop_model._validators import instance_of, optional_text, sequence_of, text
+from iop_model._validators import check_text, instance_of, optional_text, sequence_of, text
 from iop_model.activities import A5, Activity
 from iop_model.activities.targets import ActivityTarget, check_applies
 from iop_model.errors import CaseError, IOPError
@@ -72,6 +72,7 @@ def _assumptions(value: Iterable[str]) -> tuple[str, ...]:
     for index, item in enumerate(items):
         if not item.strip():
             raise CaseError("expected non-empty text", field=f"assumptions[{index}]", value=item)
+        check_text(item, f"assumptions[{index}]", CaseError, long=True)
     return items
 
 

@@ -8,18 +8,20 @@ bad command line.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import re
 import sys
 from collections.abc import Sequence
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, TextIO
 
 import pendulum
 
 from iop_model.activities.targets import ActivityTarget
-from iop_model.errors import FileError, IOPError
+from iop_model.errors import FileError, IOPError, Problem, printable
 from iop_model.explain import Lang
 from iop_model.terms.term import _plural, as_date, today
 
@@ -257,6 +259,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     stdout = out or sys.stdout
     args = _parser().parse_args(argv)
     command = args.command or "demo"
+    _refuse_overwriting_an_input(args)
     try:
         if command == "demo":
             return _demo(args, stdout)
@@ -420,38 +423,45 @@ def _emit(args: argparse.Namespace, data: bytes, out: TextIO) -> int:
 
 
 def _check(given: list[str], out: TextIO, fmt: str | None = None) -> int:
-    from pathlib import Path
+    from iop_model.files.loader import expand, load, loads
+    from iop_model.terms.agreement import duplicate_ids
 
-    from iop_model.errors import FileError
-    from iop_model.files.loader import check, loads
-
-    files: list[str] = []
-    for name in given:  # a folder stands for every .toml and .json file in it
-        path = Path(name)
-        if path.is_dir():
-            inside = sorted(p for p in path.iterdir() if p.suffix.lower() in (".toml", ".json"))
-            files.extend(str(p) for p in inside if p.is_file())
-        else:
-            files.append(name)
-    failed = 0
-    for name in files:
+    results: list[tuple[str, list[Problem], Any]] = []
+    for name in given:  # a folder stands for every .toml and .json entry in it
         if name == "-":
             try:
-                loads(sys.stdin.read(), fmt or "toml", source="<stdin>")  # type: ignore[arg-type]
-                problems: tuple[Any, ...] = ()
+                case = loads(sys.stdin.read(), fmt or "toml", source="<stdin>")  # type: ignore[arg-type]
+                results.append(("<stdin>", [], case))
             except FileError as error:
-                problems = error.problems
-            name = "<stdin>"
-        else:
-            problems = check(name, format=fmt) if fmt else check(name)
+                results.append(("<stdin>", list(error.problems), None))
+            continue
+        try:
+            files = expand([name])
+        except FileError as error:
+            results.append((name, list(error.problems), None))
+            continue
+        for file in files:
+            try:
+                results.append((str(file), [], load(file, format=fmt)))  # type: ignore[arg-type]
+            except FileError as error:
+                results.append((str(file), list(error.problems), None))
+    clashes = duplicate_ids((name, case.agreements) for name, _, case in results if case)
+    for problem in clashes:  # T17: under the file that uses the id again
+        name, _, path = problem.path.partition(": ")
+        for result in results:
+            if result[0] == name:
+                result[1].append(Problem(path, problem.message, problem.value, problem.rule))
+    failed = 0
+    for name, problems, _ in results:
+        shown = printable(name)
         if problems:
             failed += 1
             count = len(problems)
-            print(f"{name}: {count} problem{'s' if count != 1 else ''}", file=out)
+            print(f"{shown}: {count} problem{'s' if count != 1 else ''}", file=out)
             for problem in problems:
                 print(f"  {problem}", file=out)
         else:
-            print(f"{name}: ok", file=out)
+            print(f"{shown}: ok", file=out)
     return _EXIT_PROBLEM if failed else 0
 
 
@@ -530,7 +540,10 @@ def _timeline(args: argparse.Namespace, out: TextIO) -> int:
     cases = load_all(args.files)
     as_of, _ = _as_of(args)
     knowledge = _known_on(args, as_of)
+    from iop_model.files.atomic import replace_atomically
+
     target = Path(args.output)
+    taken: set[str] = set()
     for name, case in cases:
         goals = [e.goal for e in case.minimum_durations() if e.subject == "partnership"]
         figure = timeline(
@@ -541,15 +554,28 @@ def _timeline(args: argparse.Namespace, out: TextIO) -> int:
             known_on=knowledge,
             show_later=args.show_later,
         )
-        # one picture per file: several files get the first agreement's id in the name
-        path = (
-            target
-            if len(cases) == 1
-            else target.with_name(f"{target.stem}-{case.agreements[0].id}{target.suffix}")
-        )
-        figure.savefig(path, dpi=150)
-        print(f"{path}: timeline of {name} as of {as_of}", file=out)
+        # one picture per file: several files get their own file's name in the picture's
+        path = target if len(cases) == 1 else _picture_name(target, Path(name), taken)
+        suffix = path.suffix.lower()[1:]
+        replace_atomically(path, functools.partial(_save, figure, suffix))
+        print(f"{printable(str(path))}: timeline of {printable(name)} as of {as_of}", file=out)
     return 0
+
+
+def _save(figure: Any, suffix: str, file: Any) -> None:
+    figure.savefig(file, format=suffix, dpi=150)
+
+
+def _picture_name(target: Path, source: Path, taken: set[str]) -> Path:
+    """``t-<file>.svg`` for ``-o t.svg`` and the file ``<file>.toml``; a number is added when
+    two files of that name (in different folders) are drawn."""
+    stem = f"{target.stem}-{source.stem}"
+    name, number = stem, 1
+    while name in taken:
+        number += 1
+        name = f"{stem}-{number}"
+    taken.add(name)
+    return target.with_name(name + target.suffix)
 
 
 def _due(args: argparse.Namespace, out: TextIO) -> int:
@@ -596,14 +622,33 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _write(name: str, data: bytes) -> None:
+    from .files.atomic import replace_atomically
+
+    replace_atomically(name, lambda out: out.write(data))
+
+
+def _refuse_overwriting_an_input(args: argparse.Namespace) -> None:
+    """Exit 2 when ``-o`` names one of the files the command reads: never replace a user's
+    agreement file with a report."""
+    output = getattr(args, "output", None)
+    if not output:
+        return
     from pathlib import Path
 
+    from .files import expand
+
+    target = Path(output).resolve()
     try:
-        Path(name).write_bytes(data)
-    except OSError as error:
-        raise IOPError(
-            f"cannot write the file: {error.strerror}", field="--output", value=name
-        ) from None
+        inputs = {Path(file).resolve() for file in expand(args.files)}
+    except IOPError:
+        return  # the command reports what cannot be read
+    if target in inputs:
+        print(
+            f"iop-model: the output file {printable(output)} is one of the inputs; "
+            "choose another name",
+            file=sys.stderr,
+        )
+        raise SystemExit(_EXIT_USAGE)
 
 
 def _schema(out: TextIO) -> int:

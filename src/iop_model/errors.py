@@ -18,7 +18,8 @@ T3: the end 2019-01-01 is before the start 2019-12-31 (at end: 2019-01-01)
 from __future__ import annotations
 
 import datetime
-from typing import Any, Self
+import re
+from typing import Any, Final, Self
 
 __all__ = [
     "ActivityError",
@@ -39,6 +40,21 @@ __all__ = [
 ]
 
 _NO_VALUE: Any = object()
+
+
+_UNSAFE: Final = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe for a terminal and a log: control characters, bidirectional overrides
+    and lone surrogates written as escapes (``\\x1b``, ``\\u202e``), the rest as it is (I1).
+
+    >>> printable("\\x1b]0;PWNED\\x07 Förening")
+    '\\\\x1b]0;PWNED\\\\x07 Förening'
+    """
+    if _UNSAFE.search(text) is None:
+        return text
+    return _UNSAFE.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 def show(value: object) -> str:
@@ -85,7 +101,7 @@ class IOPError(ValueError):
         return text
 
     def __str__(self) -> str:
-        return self._render()
+        return printable(self._render())
 
     def __reduce__(self) -> tuple[Any, ...]:
         kwargs: dict[str, Any] = {"rule": self.rule, "field": self.field}
@@ -179,8 +195,11 @@ class FileError(IOPError):
         self.source = source
         self.problems = problems
         count = len(problems)
-        summary = f"{source}: {count} problem{'s' if count != 1 else ''}"
+        summary = f"{printable(source)}: {count} problem{'s' if count != 1 else ''}"
         super().__init__(summary + "".join(f"\n  {p}" for p in problems))
+
+    def __str__(self) -> str:
+        return str(self.args[0])  # the source and every problem are escaped already (I1)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.source, self.problems))
@@ -210,7 +229,7 @@ class Problem:
         text += f"{self.rule}: {self.message}" if self.rule else self.message
         if self.has_value:
             text += f" (got {show(self.value)})"
-        return text
+        return printable(text)
 
     def __repr__(self) -> str:
         return f"Problem({str(self)!r})"

@@ -27,6 +27,7 @@ import attrs
 import pendulum
 
 from iop_model import wording
+from iop_model._validators import optional_text
 from iop_model._version import __version__
 from iop_model.errors import GoalError
 from iop_model.explain import Lang, Line, check_lang, render
@@ -560,7 +561,9 @@ class MinimumDuration(Goal):
     months: int = attrs.field(default=0, validator=_length_value)
     days: int = attrs.field(default=0, validator=_length_value)
     contiguous: bool = attrs.field(default=True)
-    description: str | None = attrs.field(default=None)
+    description: str | None = attrs.field(
+        default=None, validator=optional_text(GoalError, long=True)
+    )
     _length: Length = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -568,8 +571,6 @@ class MinimumDuration(Goal):
         check_positive_length(self._length, "a minimum duration", GoalError, "years")
         if not isinstance(self.contiguous, bool):
             raise GoalError("expected True or False", field="contiguous", value=self.contiguous)
-        if self.description is not None and not isinstance(self.description, str):
-            raise GoalError("expected text or None", field="description", value=self.description)
 
     @property
     def length(self) -> Length:

@@ -172,7 +172,9 @@ class Contribution:
     amount: Decimal = attrs.field(converter=_amount)
     period: Term = attrs.field(validator=_term)
     currency: str = attrs.field(default="SEK")
-    description: str | None = attrs.field(default=None, validator=optional_text(MoneyError))
+    description: str | None = attrs.field(
+        default=None, validator=optional_text(MoneyError, long=True)
+    )
     reference: str | None = attrs.field(default=None, validator=optional_text(MoneyError))
     decided_on: Date | None = attrs.field(default=None, validator=optional_day)
     document: str | None = attrs.field(default=None, validator=optional_text(MoneyError))

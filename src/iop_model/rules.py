@@ -42,6 +42,7 @@ class Rule:
 #: since ``import iop_model`` loads some of them lazily.
 _RULE_MODULES = (
     "iop_model.terms.term",
+    "iop_model.terms.agreement",
     "iop_model.deadlines.calendar",
     "iop_model.deadlines.reporting",
     "iop_model.money",
@@ -52,6 +53,7 @@ _RULE_MODULES = (
     "iop_model.activities.figures",
     "iop_model.activities.targets",
     "iop_model.parties",
+    "iop_model._validators",
 )
 
 #: The registry's order, which the rules' fingerprint follows: fixed here, so that moving a
@@ -64,6 +66,8 @@ RULE_ORDER: tuple[str, ...] = (
     *(f"G{n}" for n in range(1, 11)),
     *("A1", "A2", "A3", "A4", "A5", "A6", "A10", "A7", "A8", "A9"),
     "P1",
+    "I1",
+    "T17",
 )
 
 

@@ -357,7 +357,7 @@ class MeetingPlace(Activity):
 
     agreement: Agreement | str = attrs.field(validator=_agreement_ref)
     name: str = attrs.field(validator=text(ActivityError))
-    description: str = attrs.field(default="", validator=optional_text(ActivityError))
+    description: str = attrs.field(default="", validator=optional_text(ActivityError, long=True))
     occasions: tuple[Occasion, ...] = attrs.field(default=(), converter=_occasions)
     reports: tuple[AggregateReport, ...] = attrs.field(default=(), converter=_aggregate_reports)
 
@@ -390,7 +390,7 @@ class Venue(Activity):
 
     agreement: Agreement | str = attrs.field(validator=_agreement_ref)
     name: str = attrs.field(validator=text(ActivityError))
-    description: str = attrs.field(default="", validator=optional_text(ActivityError))
+    description: str = attrs.field(default="", validator=optional_text(ActivityError, long=True))
     events: tuple[Event, ...] = attrs.field(default=(), converter=_events)
     reports: tuple[AggregateReport, ...] = attrs.field(default=(), converter=_aggregate_reports)
 
@@ -412,7 +412,7 @@ class Network(Activity):
 
     agreement: Agreement | str = attrs.field(validator=_agreement_ref)
     name: str = attrs.field(validator=text(ActivityError))
-    description: str = attrs.field(default="", validator=optional_text(ActivityError))
+    description: str = attrs.field(default="", validator=optional_text(ActivityError, long=True))
     memberships: tuple[Membership, ...] = attrs.field(default=(), converter=_memberships)
 
     def __attrs_post_init__(self) -> None:
@@ -507,7 +507,7 @@ class Residency(Activity):
     name: str = attrs.field(validator=text(ActivityError))
     period: Term = attrs.field(validator=instance_of(Term, ActivityError))
     group: tuple[str, ...] = attrs.field(default=(), converter=_group)
-    description: str = attrs.field(default="", validator=optional_text(ActivityError))
+    description: str = attrs.field(default="", validator=optional_text(ActivityError, long=True))
     outcomes: tuple[Event, ...] = attrs.field(default=(), converter=_outcomes)
 
     def __attrs_post_init__(self) -> None:
@@ -552,7 +552,7 @@ class GeneralActivity(Activity):
     agreement: Agreement | str = attrs.field(validator=_agreement_ref)
     name: str = attrs.field(validator=text(ActivityError))
     indicators: tuple[CustomIndicator, ...] = attrs.field(converter=_indicators)
-    description: str = attrs.field(default="", validator=optional_text(ActivityError))
+    description: str = attrs.field(default="", validator=optional_text(ActivityError, long=True))
     records: tuple[Record, ...] = attrs.field(default=(), converter=_records)
     reports: tuple[IndicatorReport, ...] = attrs.field(default=(), converter=_indicator_reports)
 

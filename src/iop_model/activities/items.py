@@ -235,6 +235,18 @@ A10 = rule(
 )
 
 
+def _check_received(received_on: Date | None, period: Term) -> None:
+    """A10: a report on a period comes in once the period has ended."""
+    if received_on is not None and received_on < period.end:
+        raise ActivityError(
+            f"received before the period it reports on ended ({period}); a report on a "
+            "period comes in once it has ended",
+            rule=A10,
+            field="received_on",
+            value=received_on,
+        )
+
+
 @attrs.frozen
 class AggregateReport:
     """Aggregate figures for a period (sammanställning): a number of occasions (or events)
@@ -263,13 +275,7 @@ class AggregateReport:
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_total", self._check_total())
-        if self.received_on is not None and self.received_on < self.period.start:
-            raise ActivityError(
-                f"received before the period it reports on starts ({self.period})",
-                rule=A10,
-                field="received_on",
-                value=self.received_on,
-            )
+        _check_received(self.received_on, self.period)
 
     @property
     def known_from(self) -> Date:
@@ -436,6 +442,9 @@ class IndicatorReport:
     values: dict[str, int] = attrs.field(converter=_values, hash=False)
     received_on: Date | None = attrs.field(default=None, validator=optional_day)
     reference: str | None = attrs.field(default=None, validator=optional_text(ActivityError))
+
+    def __attrs_post_init__(self) -> None:
+        _check_received(self.received_on, self.period)
 
     @property
     def known_from(self) -> Date:

@@ -27,7 +27,7 @@ import attrs
 import pendulum
 
 from iop_model import wording
-from iop_model._validators import instance_of
+from iop_model._validators import instance_of, optional_text
 from iop_model.activities.activity import ACTIVITY_KINDS, Activity, GeneralActivity, figures_text
 from iop_model.activities.figures import A5, A6, Figures
 from iop_model.activities.items import A10, EventKind, check_exact, exact_text
@@ -160,7 +160,9 @@ class ActivityTarget(Goal):
     kind: EventKind | None = attrs.field(
         default=None, validator=instance_of(EventKind, GoalError, optional=True)
     )
-    description: str | None = attrs.field(default=None)
+    description: str | None = attrs.field(
+        default=None, validator=optional_text(GoalError, long=True)
+    )
 
     def __attrs_post_init__(self) -> None:
         if (self.indicator is Indicator.EVENTS) != (self.kind is not None):

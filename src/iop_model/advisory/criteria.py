@@ -115,7 +115,7 @@ class Evidence:
     one it counts as known with the agreement; T13)."""
 
     criterion: str = attrs.field(validator=_criterion)
-    statement: str = attrs.field(validator=text(AgreementError))
+    statement: str = attrs.field(validator=text(AgreementError, long=True))
     document: str | None = attrs.field(default=None, validator=optional_text(AgreementError))
     given_on: Date | None = attrs.field(default=None, validator=optional_day)
 

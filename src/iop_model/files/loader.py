@@ -25,12 +25,14 @@ from __future__ import annotations
 import datetime
 import difflib
 import enum
-import gc
+import errno
 import json
 import os
 import re
+import stat
 import tempfile
 import tomllib
+import types
 import typing
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
@@ -46,6 +48,7 @@ import tomli_w
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from iop_model._validators import check_text
 from iop_model.activities import ACTIVITY_KINDS, Activity, EventKind, Unit
 from iop_model.activities.targets import ActivityTarget, Indicator
 from iop_model.case import PARTNERSHIP, Case, CaseGoal
@@ -55,7 +58,7 @@ from iop_model.errors import FileError, IOPError, Problem
 from iop_model.goals import Goal, MinimumDuration
 from iop_model.money import ContributionKind, Contributor
 from iop_model.parties import IdeaBasedParty, PublicParty
-from iop_model.terms.agreement import Agreement, TerminationKind, resolve_types
+from iop_model.terms.agreement import Agreement, TerminationKind, duplicate_ids, resolve_types
 from iop_model.terms.term import Rounding, _parse_iso_day, as_date
 
 __all__ = [
@@ -86,6 +89,9 @@ DEFAULT_MAX_DEPTH = 32
 #: The deepest nesting a valid file can have (file, agreements, agreement, extensions, ...).
 _FORMAT_DEPTH = 8
 
+_UNSAFE_TEXT: Final = re.compile(
+    "[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069\\ud800-\\udfff]"
+)
 _EXACT_TEXT = re.compile(r"[0-9]+(\.[0-9]+)?|[0-9]+/[1-9][0-9]*")
 
 _ACTIVITY_KINDS: dict[str, type[Activity]] = ACTIVITY_KINDS
@@ -137,6 +143,11 @@ def _structure_int(value: object, _: type) -> int:
 def _structure_str(value: object, _: type) -> str:
     if not isinstance(value, str):
         raise _InvalidError("expected text", value)
+    if _UNSAFE_TEXT.search(value) is not None:  # every field at once (I1); short ones later
+        try:
+            check_text(value, "", IOPError, long=True)
+        except IOPError as error:
+            raise _InvalidError(error.message, value, error.rule) from None
     return value
 
 
@@ -159,9 +170,19 @@ def _structure_exact(value: object, _: type) -> int | Fraction | Decimal:
 
 
 def _structure_amount(value: object, _: type) -> Decimal:
-    """An amount (M1): the value goes to :class:`Contribution`'s own check unchanged."""
-    if type(value) is int or isinstance(value, (str, Decimal)):
+    """An amount (M1): a whole number or decimal text, which goes to :class:`Contribution`'s
+    own check unchanged. A number with a decimal point is a float in TOML and JSON (the
+    file's reader keeps it as a Decimal, but the file says float): refused, as the file
+    format and its JSON Schema say."""
+    if type(value) is int or isinstance(value, str):
         return value  # type: ignore[return-value]
+    if isinstance(value, Decimal):
+        raise _InvalidError(
+            'an amount is a whole number or decimal text such as "1200000.50", never a '
+            "number with a decimal point (a float)",
+            value,
+            "M1",
+        )
     raise _InvalidError('expected an exact amount (1200000 or "1200000.50")', value, "M1")
 
 
@@ -205,6 +226,7 @@ def _converter(detailed: bool = True) -> cattrs.Converter:
     conv = cattrs.Converter(
         forbid_extra_keys=True, omit_if_default=True, detailed_validation=detailed
     )
+    conv.register_structure_hook_factory(_is_optional, lambda t: _no_null(conv, t))
     if detailed:  # first: the specific hooks below take precedence
         _tables(conv)
     else:
@@ -219,7 +241,7 @@ def _converter(detailed: bool = True) -> cattrs.Converter:
     conv.register_structure_hook_func(lambda t: t == exact, _structure_exact)
     conv.register_unstructure_hook_func(lambda t: t == exact, _unstructure_exact)
     conv.register_structure_hook_func(
-        lambda t: t == optional_exact, lambda v, t: None if v is None else _structure_exact(v, t)
+        lambda t: t == optional_exact, lambda v, t: _structure_exact(_not_null(v), t)
     )
     conv.register_unstructure_hook_func(
         lambda t: t == optional_exact, lambda v: None if v is None else _unstructure_exact(v)
@@ -242,7 +264,8 @@ def _converter(detailed: bool = True) -> cattrs.Converter:
     optional_roll = Roll | None  # files write no roll as "none": TOML has no null
     roll_hook = _enum_hook(Roll)
     conv.register_structure_hook_func(
-        lambda t: t == optional_roll, lambda v, t: None if v == "none" else roll_hook(v, t)
+        lambda t: t == optional_roll,
+        lambda v, t: None if v == "none" else roll_hook(_not_null(v), t),
     )
     conv.register_unstructure_hook_func(
         lambda t: t == optional_roll, lambda v: "none" if v is None else v.value
@@ -282,7 +305,7 @@ def _converter(detailed: bool = True) -> cattrs.Converter:
         optional_str, optional_date = str | None, Date | None
         conv.register_structure_hook_func(lambda t: t == optional_str, _structure_optional_str)
         conv.register_structure_hook_func(
-            lambda t: t == optional_date, lambda v, t: None if v is None else _structure_date(v, t)
+            lambda t: t == optional_date, lambda v, t: _structure_date(_not_null(v), t)
         )
     _tagged(conv, Activity, _ACTIVITY_KINDS, "activity")
     conv.register_structure_hook(CaseGoal, lambda v, _: _structure_goal(conv, v))
@@ -396,9 +419,37 @@ def _fast_tables(conv: cattrs.Converter) -> None:
 
 
 def _structure_optional_str(value: object, _: Any) -> str | None:
-    if value is None or type(value) is str:
-        return value
-    raise _InvalidError("expected text", value)
+    return _structure_str(_not_null(value), str)
+
+
+_NULL: Final = "null is not a value in an agreement file: leave the key out (TOML has no null)"
+
+
+def _not_null(value: object) -> object:
+    """``value``, unless it is JSON's null: a key given without a value is refused, never
+    read as the default (one way to say "none": leave the key out)."""
+    if value is None:
+        raise _InvalidError(_NULL, None)
+    return value
+
+
+def _is_optional(kind: Any) -> bool:
+    return typing.get_origin(kind) in (typing.Union, types.UnionType) and type(None) in (
+        typing.get_args(kind)
+    )
+
+
+def _no_null(conv: cattrs.Converter, kind: Any) -> Callable[[object, Any], Any]:
+    """The hook of an optional field: refuses null (:func:`_not_null`), else reads the value
+    as its type."""
+    others = tuple(a for a in typing.get_args(kind) if a is not type(None))
+    inner: Any = others[0] if len(others) == 1 else typing.Union[others]  # noqa: UP007
+    structure = conv.get_structure_hook(inner)
+
+    def hook(value: object, _: Any) -> Any:
+        return structure(_not_null(value), inner)
+
+    return hook
 
 
 def _tagged(conv: cattrs.Converter, base: type, kinds: Mapping[str, type], what: str) -> None:
@@ -629,13 +680,7 @@ def loads(
         raise FileError(source, (Problem("", f"nested deeper than {max_depth} levels"),)) from None
     except (tomllib.TOMLDecodeError, ValueError) as error:
         raise FileError(source, (_syntax_problem(raw, format, error),)) from None
-    paused = gc.isenabled()
-    gc.disable()  # a load builds many small acyclic objects: the cyclic collector only costs
-    try:
-        return _from_data(data, source, max_depth)
-    finally:
-        if paused:
-            gc.enable()
+    return _from_data(data, source, max_depth)
 
 
 def _check_depth(data: Any, source: str, max_depth: int) -> None:
@@ -786,31 +831,35 @@ def _reference_problems(data: Mapping[str, Any]) -> list[Problem]:
                         subject,
                     )
                 )
-                continue
-            indicator = goal.get("indicator")
-            if activity.get("kind") == "general":
-                specs = activity.get("indicators")
-                keys = (
-                    [
-                        s["key"]
-                        for s in specs
-                        if isinstance(s, Mapping) and isinstance(s.get("key"), str)
-                    ]
-                    if isinstance(specs, list)
-                    else []
-                )
-            else:
+                # the indicator is checked against every indicator an activity of the file has
                 keys = [member.value for member in Indicator]
+                for other in by_name.values():
+                    keys += [k for k in _indicator_keys(other) if k not in keys]
+            else:
+                keys = (
+                    _indicator_keys(activity)
+                    if activity.get("kind") == "general"
+                    else [member.value for member in Indicator]
+                )
+            indicator = goal.get("indicator")
             if isinstance(indicator, str) and indicator not in keys:
                 found.append(
                     Problem(
                         f"goals[{index}].indicator",
-                        f"no such indicator for this activity{_did_you_mean(indicator, keys)} "
+                        f"no such indicator{_did_you_mean(indicator, keys)} "
                         f"(indicators: {', '.join(keys) or 'none'})",
                         indicator,
                     )
                 )
     return found
+
+
+def _indicator_keys(activity: Mapping[str, Any]) -> list[str]:
+    """The keys of a general activity's own indicators, as the file gives them."""
+    specs = activity.get("indicators")
+    if not isinstance(specs, list):
+        return []
+    return [s["key"] for s in specs if isinstance(s, Mapping) and isinstance(s.get("key"), str)]
 
 
 def _iop_problem(error: IOPError, prefix: str) -> Problem:
@@ -882,6 +931,9 @@ def load(
         raise FileError(str(path), (Problem("", "expected a file path", path),))
     file = Path(path)
     fmt = format or _format_of(file)
+    problem = _not_readable(file)
+    if problem is not None:
+        raise FileError(str(file), (Problem("", problem),))
     try:
         with file.open("rb") as handle:
             raw = handle.read(max_bytes + 1)
@@ -892,24 +944,54 @@ def load(
     return loads(raw, fmt, max_bytes=max_bytes, max_depth=max_depth, source=str(file))
 
 
-def expand(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """The files named by ``paths``: a folder stands for every ``*.toml`` and ``*.json`` file
-    directly in it (sorted by name); a file stands for itself.
+def _not_readable(file: Path) -> str | None:
+    """Why ``file`` cannot be read as an agreement file (a dangling link, a loop of links, a
+    folder, a FIFO, a device), or ``None``: only a regular file is opened, so that a FIFO
+    never makes a command wait for a writer that will not come."""
+    try:
+        mode = file.stat().st_mode
+    except FileNotFoundError:
+        return (
+            "cannot read the file: the link points to nothing (a dangling link)"
+            if file.is_symlink()
+            else "cannot read the file: no such file or folder"
+        )
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "cannot read the file: the links point to each other in a loop"
+        return f"cannot read the file: {error.strerror}"
+    if stat.S_ISREG(mode):
+        return None
+    kind = (
+        "a folder"
+        if stat.S_ISDIR(mode)
+        else "a FIFO (named pipe)"
+        if stat.S_ISFIFO(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "a device"
+    )
+    return f"cannot read the file: not a regular file but {kind}"
 
-    A folder without such files, or a path that does not exist, raises :class:`FileError`.
+
+def expand(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The files named by ``paths``: a folder stands for every ``*.toml`` and ``*.json``
+    entry directly in it (sorted by name), whatever it is: an entry that is not a readable
+    regular file (a dangling link, a folder named ``x.toml``, a FIFO) is kept, so that
+    reading it names the problem instead of skipping it; a file stands for itself.
+
+    A folder without such entries, or a path that does not exist, raises :class:`FileError`.
     """
     found: list[Path] = []
     problems = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            inside = sorted(
-                p for p in path.iterdir() if p.is_file() and p.suffix.lower() in (".toml", ".json")
-            )
+            inside = sorted(p for p in path.iterdir() if p.suffix.lower() in (".toml", ".json"))
             if not inside:
                 problems.append(Problem("", "the folder holds no .toml or .json file", str(path)))
             found.extend(inside)
-        elif path.exists():
+        elif path.exists() or path.is_symlink():
             found.append(path)
         else:
             problems.append(Problem("", "no such file or folder", str(path)))
@@ -921,8 +1003,8 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 def load_all(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[str, Case]]:
     """Every file named by ``paths`` (see :func:`expand`) as ``(file name, Case)`` pairs.
 
-    Every problem in every file is reported at once in one :class:`FileError`, each path
-    starting with its file's name.
+    Every problem in every file, and every agreement id used in two files (T17), is
+    reported at once in one :class:`FileError`, each path starting with its file's name.
     """
     loaded: list[tuple[str, Case]] = []
     problems: list[Problem] = []
@@ -933,6 +1015,9 @@ def load_all(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[str, Case]]:
         except FileError as error:
             bad.append(str(file))
             problems.extend(_in_file(str(file), problem) for problem in error.problems)
+    clashes = duplicate_ids((name, case.agreements) for name, case in loaded)
+    bad.extend(sorted({p.path.split(": ")[0] for p in clashes}))
+    problems.extend(clashes)
     if problems:
         raise FileError(", ".join(bad), tuple(problems))
     return loaded

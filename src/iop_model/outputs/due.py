@@ -17,10 +17,8 @@ Actions as of 2021-09-01: overdue ones and those due within 180 days, as known t
 
 from __future__ import annotations
 
-import csv
 import datetime
 import hashlib
-import io
 import json
 from collections.abc import Iterable, Sequence
 
@@ -29,25 +27,25 @@ import pendulum
 from iop_model._version import __version__
 from iop_model.case import Case
 from iop_model.explain import Lang, check_lang
+from iop_model.outputs.csv import ACTION_COLUMNS
 from iop_model.queries.actions import Action
 
-__all__ = ["collect", "render_csv", "render_ics", "render_json", "render_text"]
+__all__ = [
+    "CSV_COLUMNS",
+    "collect",
+    "render_csv",
+    "render_ics",
+    "render_json",
+    "render_text",
+]
+
+#: The CSV columns, named as the JSON keys are.
+CSV_COLUMNS = ACTION_COLUMNS
 
 Date = pendulum.Date
 Row = tuple[str, Action]
 
-#: The CSV columns, named as the JSON keys are.
-CSV_COLUMNS = (
-    "day",
-    "days_left",
-    "overdue",
-    "kind",
-    "agreement_id",
-    "subject",
-    "text",
-    "rules",
-    "file",
-)
+
 #: Days before an action's day that the calendar alarm goes off.
 ALARM_DAYS = 7
 
@@ -109,27 +107,11 @@ def render_json(rows: Sequence[Row], as_of: Date, within_days: int) -> str:
 
 
 def render_csv(rows: Sequence[Row], lang: Lang = "sv") -> str:
-    """The actions for a spreadsheet: a byte-order mark, ``;`` between fields (what Excel
-    with Swedish settings expects), the JSON keys as column names."""
-    lang = check_lang(lang)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for name, action in rows:
-        writer.writerow(
-            (
-                action.day.isoformat(),
-                action.days_left,
-                "true" if action.is_overdue else "false",
-                action.kind.value,
-                action.agreement_id,
-                action.subject,
-                action.summary_sv if lang == "sv" else action.summary_en,
-                " ".join(action.rules),
-                name,
-            )
-        )
-    return "\ufeff" + buffer.getvalue()
+    """The actions for a spreadsheet (:func:`iop_model.outputs.csv.actions`): text cells
+    are never formulas; the JSON keys are the column names."""
+    from iop_model.outputs import csv
+
+    return csv.actions(rows, lang)
 
 
 def uid(action: Action) -> str:
@@ -166,7 +148,10 @@ def render_ics(
         event.add("uid", uid(action))
         event.add("dtstamp", now)
         event.add("dtstart", day)
-        event.add("dtend", day + datetime.timedelta(days=1))
+        if day < datetime.date.max:
+            event.add("dtend", day + datetime.timedelta(days=1))
+        else:  # the calendar's last day has no day after it
+            event.add("duration", datetime.timedelta(days=1))
         event.add("summary", summary)
         event.add("description", f"{action.explain(lang)}\n\n{name}")
         event.add("categories", [action.kind.value])

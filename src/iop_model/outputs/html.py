@@ -15,9 +15,7 @@ True
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -30,6 +28,7 @@ from iop_model._version import __version__
 from iop_model.explain import Lang, check_lang
 from iop_model.goals import check_known_on
 from iop_model.outputs import text
+from iop_model.outputs.csv import OVERVIEW_COLUMNS
 from iop_model.outputs.svg import timeline_svg
 from iop_model.queries import report
 from iop_model.queries.portfolio import Portfolio
@@ -39,25 +38,6 @@ from iop_model.terms.term import calendar_day
 __all__ = ["OVERVIEW_COLUMNS", "render_csv", "render_html"]
 
 Date = pendulum.Date
-
-#: The CSV columns of the overview, named as :meth:`Portfolio.to_records` names them.
-OVERVIEW_COLUMNS = (
-    "file",
-    "title",
-    "public_party",
-    "partner",
-    "in_force_start",
-    "in_force_end",
-    "active",
-    "next_action_day",
-    "next_action",
-    "goals",
-    "targets",
-    "late_reports",
-    "flags",
-    "as_of",
-    "known_on",
-)
 
 
 def _environment() -> Any:
@@ -261,19 +241,8 @@ def _overview_row(data: ReportDict, lang: Lang) -> dict[str, Any]:
 
 
 def render_csv(portfolio: Portfolio, as_of: Date, **options: Any) -> str:
-    """The overview for a spreadsheet: a byte-order mark and ``;`` between fields, which is
-    what Excel with Swedish settings opens correctly; the columns are the record keys."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(
-        buffer,
-        fieldnames=OVERVIEW_COLUMNS,
-        delimiter=";",
-        lineterminator="\r\n",
-        extrasaction="ignore",
-    )
-    writer.writeheader()
-    for record in portfolio.to_records(as_of, **options):
-        writer.writerow(
-            {k: str(v).lower() if isinstance(v, bool) else v for k, v in record.items()}
-        )
-    return "\ufeff" + buffer.getvalue()
+    """The overview for a spreadsheet (:func:`iop_model.outputs.csv.overview`): text cells
+    are never formulas; the columns are the record keys."""
+    from iop_model.outputs import csv
+
+    return csv.overview(portfolio.to_records(as_of, **options))  # type: ignore[arg-type]

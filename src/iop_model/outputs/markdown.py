@@ -6,6 +6,9 @@ lines :mod:`iop_model.outputs.text` writes.
 
 from __future__ import annotations
 
+import re
+from typing import Any, Final
+
 from iop_model import wording
 from iop_model.explain import Lang
 from iop_model.outputs.text import (
@@ -23,15 +26,53 @@ from iop_model.outputs.text import (
 )
 from iop_model.queries.report import ReportDict
 
-__all__ = ["render_markdown"]
+__all__ = ["escape", "render_markdown"]
 
 
 def _say(key: str, lang: Lang, **values: object) -> str:
     return wording.say(key, lang, **values)
 
 
+#: Characters with a meaning in Markdown (CommonMark, GitHub): written as text.
+_SPECIAL: Final = re.compile(r"([\\`*_\[\]#|!~])")
+#: Keys whose values are codes the lines look up, never shown as they are.
+_CODES: Final = frozenset({"kind", "status", "lang"})
+
+
+def escape(text: str) -> str:
+    """``text`` as Markdown that shows it as it is: no heading, list, link, image, code, table
+    cell or raw HTML made from it, on one line.
+
+    >>> escape("# Rubrik <img src=x onerror=alert(1)> [x](javascript:alert(1))")
+    '\\\\# Rubrik &lt;img src=x onerror=alert(1)&gt; \\\\[x\\\\](javascript:alert(1))'
+    """
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = " ".join(text.split("\n")).replace("\t", " ").replace("\r", " ")
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def _escaped(value: Any, key: str = "") -> Any:
+    """The report's data with every text escaped (:func:`escape`), the codes kept."""
+    if isinstance(value, str):
+        return value if key in _CODES else escape(value)
+    if isinstance(value, list):
+        return [_escaped(item, key) for item in value]
+    if isinstance(value, dict):
+        return {k: _escaped(v, k) for k, v in value.items()}
+    return value
+
+
+def _fence(text: str) -> str:
+    """A code fence longer than any run of backticks in ``text`` (it cannot close it)."""
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    return "`" * max(3, longest + 1)
+
+
 def render_markdown(data: ReportDict) -> str:
-    """The report as Markdown, for a wiki page or a code host."""
+    """The report as Markdown, for a wiki page or a code host. Every text from a file is
+    escaped (:func:`escape`); a goal's explanation is in a code fence it cannot close."""
+    explanations = [goal["text"] for goal in data["goals"]]
+    data = _escaped(data)
     lang: Lang = data["lang"]
     lines = [f"# {_say('report.title', lang, title=title(data))}", ""]
     lines.extend(f"*{line}*" for line in head_lines(data, lang))
@@ -46,12 +87,13 @@ def render_markdown(data: ReportDict) -> str:
     lines.extend(f"{line}\n" for line in notes(data, lang))
     if data["goals"]:
         lines += [f"## {_say('report.goals', lang)}", ""]
-        for goal in data["goals"]:
+        for goal, explanation in zip(data["goals"], explanations, strict=True):
             lines.append(f"**{goal_heading(goal, lang)}**")
             lines.append("")
-            lines.append("```text")
-            lines.extend(goal["text"].splitlines())
-            lines.append("```")
+            fence = _fence(explanation)
+            lines.append(f"{fence}text")
+            lines.extend(explanation.splitlines())
+            lines.append(fence)
             lines.append("")
             follow = follow_up_line(goal, lang)
             if follow:

@@ -72,13 +72,21 @@ def timeline_svg(
     ends = [a.end for a in rows]
     first = min(starts)
     last = max([*ends, day])
-    start_year, end_year = first.year, last.year + 1
+    start_year, end_year = first.year, last.year + 1  # end_year may be 10000: ordinals only
     span = (end_year - start_year) * 365.25
     per_day = (_WIDTH - _LEFT - 10) / span
     origin = Date(start_year, 1, 1).toordinal()
 
+    def place(ordinal: int) -> float:
+        return float(_LEFT + (ordinal - origin) / span * (_WIDTH - _LEFT - 10))
+
     def x(d: Date) -> float:
-        return float(_LEFT + (d.toordinal() - origin) / span * (_WIDTH - _LEFT - 10))
+        return place(d.toordinal())
+
+    def year_start(year: int) -> float:  # the first day of ``year``, or the day after 9999
+        if year > 9999:
+            return place(Date(9999, 12, 31).toordinal() + 1)
+        return x(Date(year, 1, 1))
 
     count = max(len(rows), 1)
     height = 40 + count * _ROW + 46
@@ -89,7 +97,7 @@ def timeline_svg(
         f'aria-label="{escape(wording.say("html.timeline", lang))}">'
     ]
     for year in range(start_year, end_year + 1):
-        left = x(Date(year, 1, 1))
+        left = year_start(year)
         parts.append(
             f'<line x1="{left:.1f}" y1="24" x2="{left:.1f}" y2="{bottom}" stroke="#dddddd"/>'
         )

@@ -32,7 +32,7 @@ from iop_model.deadlines.reporting import PeriodReportDict, ReportStatus, follow
 from iop_model.errors import FileError, IOPError, Problem
 from iop_model.goals import GoalStatus, MinimumDuration, check_known_on
 from iop_model.queries.actions import Action, ActionKind
-from iop_model.terms.agreement import Agreement
+from iop_model.terms.agreement import Agreement, duplicate_ids
 from iop_model.terms.term import calendar_day
 
 __all__ = ["FlagRow", "GoalRow", "OverviewRow", "Portfolio", "ReportRow"]
@@ -113,7 +113,9 @@ class Portfolio:
     def __attrs_post_init__(self) -> None:
         problems = _clashes(self.entries)
         if problems:
-            raise FileError(", ".join(sorted({p.path.split(": ")[0] for p in problems})), problems)
+            raise FileError(
+                ", ".join(sorted({p.path.split(": ")[0] for p in problems})), tuple(problems)
+            )
 
     @classmethod
     def load(cls, paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> Portfolio:
@@ -305,20 +307,6 @@ class Portfolio:
         return pandas.DataFrame.from_records(self.to_records(as_of, **options))
 
 
-def _clashes(entries: tuple[tuple[str, Case], ...]) -> tuple[Problem, ...]:
-    """An agreement id used in two files, named with both files."""
-    seen: dict[str, str] = {}
-    problems = []
-    for name, case in entries:
-        for index, agreement in enumerate(case.agreements):
-            other = seen.get(agreement.id)
-            if other is not None and other != name:
-                problems.append(
-                    Problem(
-                        f"{name}: agreements[{index}].id",
-                        f"the id is also used in {other}; ids are unique across the portfolio",
-                        agreement.id,
-                    )
-                )
-            seen.setdefault(agreement.id, name)
-    return tuple(problems)
+def _clashes(entries: tuple[tuple[str, Case], ...]) -> list[Problem]:
+    """An agreement id used in two files, named with both files (T17)."""
+    return duplicate_ids((name, case.agreements) for name, case in entries)

@@ -44,9 +44,11 @@ from iop_model.errors import (
     ExtensionError,
     IOPError,
     PartnershipError,
+    Problem,
     TerminationError,
 )
 from iop_model.parties import IdeaBasedParty, PublicParty
+from iop_model.rules import rule
 from iop_model.terms.term import (
     DEFAULT_ROUNDING,
     T11,
@@ -58,6 +60,7 @@ from iop_model.terms.term import (
     Length,
     Rounding,
     Term,
+    _plus_days,
     calendar_day,
     check_extension_timing,
     check_follow_on,
@@ -83,11 +86,13 @@ if TYPE_CHECKING:
 # annotations naming their classes are resolved by :func:`resolve_types`.
 
 __all__ = [
+    "T17",
     "Agreement",
     "Extension",
     "Partnership",
     "Termination",
     "TerminationKind",
+    "duplicate_ids",
     "resolve_types",
 ]
 
@@ -115,7 +120,7 @@ class Extension:
     months: int = attrs.field(default=0, validator=_count)
     days: int = attrs.field(default=0, validator=_count)
     until: Date | None = attrs.field(default=None, validator=optional_day)
-    note: str | None = attrs.field(default=None, validator=optional_text(ExtensionError))
+    note: str | None = attrs.field(default=None, validator=optional_text(ExtensionError, long=True))
     reference: str | None = attrs.field(default=None, validator=optional_text(ExtensionError))
     document: str | None = attrs.field(default=None, validator=optional_text(ExtensionError))
 
@@ -170,7 +175,7 @@ class Termination:
 
     on: Date = attrs.field(validator=day)
     decided_on: Date = attrs.field(validator=day)
-    reason: str = attrs.field(validator=text(TerminationError))
+    reason: str = attrs.field(validator=text(TerminationError, long=True))
     kind: TerminationKind = attrs.field(default=TerminationKind.NOTICE, converter=_as_kind)
     notified_on: Date | None = attrs.field(default=None, validator=optional_day)
     reference: str | None = attrs.field(default=None, validator=optional_text(TerminationError))
@@ -330,18 +335,42 @@ class Agreement:
             check_within(self.contributions, self.span, "contributions")  # M2
 
     def _check_follow_ups(self) -> None:
-        from iop_model.deadlines.reporting import D6
+        from iop_model.deadlines.reporting import D6, D7
 
         span = self.span
+        duty = self.reporting
+        periods = [] if duty is None else [period for period, _ in duty.periods(span)]
+        reported: dict[Term, int] = {}
         for index, report in enumerate(self.follow_up_reports):
+            field = f"follow_up_reports[{index}].period"
             if not (span.start <= report.period.start and report.period.end <= span.end):
                 raise AgreementError(
                     f"a follow-up report's period lies outside the agreement's days in force "
                     f"{span}",
                     rule=D6,
-                    field=f"follow_up_reports[{index}].period",
+                    field=field,
                     value=report.period,
                 )
+            covered = [period for period in periods if report.covers(period)]
+            if not covered:
+                shown = ", ".join(str(p) for p in periods) or "none: the agreement has no reporting"
+                raise AgreementError(
+                    "a follow-up report's period holds none of the agreement's reporting "
+                    f"periods ({shown}); it would count for nothing",
+                    rule=D6,
+                    field=field,
+                    value=report.period,
+                )
+            for period in covered:
+                if period in reported:
+                    raise AgreementError(
+                        f"the reporting period {period} already has a report, "
+                        f"follow_up_reports[{reported[period]}]; give each report once",
+                        rule=D7,
+                        field=field,
+                        value=report.period,
+                    )
+                reported[period] = index
 
     def _chain_extensions(self) -> tuple[Term, ...]:
         terms = [self.term]
@@ -638,7 +667,7 @@ class Agreement:
     def _replaced(self, by: Agreement) -> Agreement:
         """This agreement as a partnership holds it once ``by`` replaces it (T16): in force
         until the day before ``by`` starts."""
-        last = by.start.subtract(days=1)
+        last = _plus_days(by.start, -1)
         copy = object.__new__(Agreement)
         for field in attrs.fields(Agreement):
             object.__setattr__(copy, field.name, getattr(self, field.name))
@@ -711,7 +740,9 @@ class Partnership:
             if decided is None:
                 continue
             start = max(following.start, previous.span.next_start)
-            last = min(decided.subtract(days=1), following.end)
+            if decided <= start:
+                continue  # decided before its first day: no day without a decision
+            last = min(_plus_days(decided, -1), following.end)
             if start <= last:
                 found.append(trusted_term(start, last))
         return tuple(found)
@@ -800,6 +831,48 @@ class Partnership:
                 field=error.field,
                 value=error.value,
             ) from None
+
+
+# --- T17 Unique ids ------------------------------------------------------------------------------
+T17 = rule(
+    "T17",
+    "Unique ids",
+    "An agreement's id is unique among every agreement read together: the agreements of a "
+    "partnership, and the files of a folder or a portfolio; it names the agreement in "
+    "reports, calendar events (their UID) and open-data exports.",
+    "Ett avtals id är unikt bland alla avtal som läses tillsammans: ett partnerskaps avtal "
+    "och filerna i en mapp eller en portfölj; det namnger avtalet i rapporter, "
+    "kalenderhändelser (deras UID) och öppna data.",
+    "The library's own rule: two partnerships with one id would merge in a calendar (one UID, "
+    "RFC 5545, 3.8.4.7) and in open data (one grant id, 360Giving; one contract id, OCDS).",
+)
+
+
+def duplicate_ids(named: Iterable[tuple[str, Iterable[Agreement]]]) -> list[Problem]:
+    """A problem for every agreement id used again in another file (T17), naming both files.
+
+    >>> from iop_model import IdeaBasedParty, PublicParty, Term
+    >>> a = Agreement("avtal-1", PublicParty("K"), IdeaBasedParty("F"), Term.year(2024))
+    >>> print(*duplicate_ids([("one.toml", [a]), ("two.toml", [a])]))  # doctest: +ELLIPSIS
+    two.toml: agreements[0].id: T17: the id is also used in one.toml (agreements[0]); ...
+    """
+    seen: dict[str, tuple[str, int]] = {}
+    problems = []
+    for name, agreements in named:
+        for index, agreement in enumerate(agreements):
+            other = seen.get(agreement.id)
+            if other is not None and other[0] != name:
+                problems.append(
+                    Problem(
+                        f"{name}: agreements[{index}].id",
+                        f"the id is also used in {other[0]} (agreements[{other[1]}]); an "
+                        "agreement's id is unique among the files read together",
+                        agreement.id,
+                        T17,
+                    )
+                )
+            seen.setdefault(agreement.id, (name, index))
+    return problems
 
 
 def _replace(ordered: tuple[Agreement, ...]) -> tuple[Agreement, ...]:
