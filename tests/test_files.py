@@ -315,7 +315,7 @@ def test_dump_is_atomic(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch)
 
     monkeypatch.setattr(os, "replace", crash)
     changed = Case([molndal.first_agreement()])
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(FileError, match="cannot write the file: disk full"):
         dump(changed, target)
     assert target.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["case.toml"]

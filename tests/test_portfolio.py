@@ -152,11 +152,15 @@ def test_page_structure_in_both_languages() -> None:
     assert "2025-05-20" not in sv  # a grant decided after the as-of day (T13)
 
 
-@pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"), reason="no chromium here")
+@pytest.mark.skipif(
+    (CHROMIUM is None or shutil.which("pdfinfo") is None) and not os.environ.get("CI"),
+    reason="needs chromium and pdfinfo (poppler-utils), which .ci/run installs",
+)
 def test_the_page_in_a_real_browser(tmp_path: pathlib.Path) -> None:
     """Chromium prints the page to PDF and takes a screenshot; the PDF has the overview and
     one page per partnership, and the page made no network request (its net log)."""
     assert CHROMIUM is not None, "CI installs chromium (.ci/run)"
+    assert shutil.which("pdfinfo") is not None, "CI installs poppler-utils (.ci/run)"
     page = tmp_path / "report.html"
     page.write_text(
         render_html(hostile_portfolio(tmp_path), D(2025, 1, 15), "sv"), encoding="utf-8"

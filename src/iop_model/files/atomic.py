@@ -39,7 +39,7 @@ def replace_atomically(path: str | os.PathLike[str], write: Callable[[BinaryIO],
         handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as error:
         raise FileError(
-            str(target), (Problem("", f"cannot write the file: {error.strerror}"),)
+            str(target), (Problem("", f"cannot write the file: {_reason(error)}"),)
         ) from None
     try:
         with os.fdopen(handle, "wb") as out:
@@ -52,8 +52,12 @@ def replace_atomically(path: str | os.PathLike[str], write: Callable[[BinaryIO],
     except OSError as error:
         temporary.unlink(missing_ok=True)
         raise FileError(
-            str(target), (Problem("", f"cannot write the file: {error.strerror}"),)
+            str(target), (Problem("", f"cannot write the file: {_reason(error)}"),)
         ) from None
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)

@@ -30,7 +30,6 @@ import json
 import os
 import re
 import stat
-import tempfile
 import tomllib
 import types
 import typing
@@ -1095,22 +1094,14 @@ def _toml_ready(value: Any) -> Any:
 
 
 def dump(case: Case, path: str | os.PathLike[str], *, format: Format | None = None) -> None:
-    """Write the case to ``path`` atomically: a temporary file in the same folder, flushed to
-    disk, then renamed over the target, so a crash never leaves a half-written file."""
+    """Write the case to ``path`` whole or not at all (:mod:`iop_model.files.atomic`): a
+    temporary file in the same folder, flushed to disk, then renamed over the target, so a
+    failure never leaves a half-written file."""
+    from iop_model.files.atomic import replace_atomically
+
     file = Path(path)
-    text = dumps(case, format or _format_of(file))
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, then renamed
-        "w", encoding="utf-8", dir=file.parent, prefix=f".{file.name}.", suffix=".tmp", delete=False
-    )
-    try:
-        with handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, file)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
+    data = dumps(case, format or _format_of(file)).encode("utf-8")
+    replace_atomically(file, lambda out: out.write(data))
 
 
 # --- the schema --------------------------------------------------------------------------------
