@@ -227,3 +227,16 @@ def test_property_generated_exports_are_valid_and_come_from_the_case(
         Decimal(releases["releases"][0]["contracts"][0]["value"]["amount"])
         == agreement.contributions[0].amount
     )
+
+
+def test_a_contract_that_starts_on_the_day_is_active_not_pending() -> None:
+    """Issue 22, finding 12: OCDS contract status on the first day of the agreement."""
+    from iop_model.outputs.export import _contract_status
+
+    agreement = Agreement(
+        "a", PublicParty("K"), IdeaBasedParty("F"), Term.year(2024), decided_on=D(2023, 12, 1)
+    )
+    assert _contract_status(agreement, D(2023, 12, 31)) == "pending"
+    assert _contract_status(agreement, D(2024, 1, 1)) == "active"
+    assert _contract_status(agreement, D(2024, 12, 31)) == "active"
+    assert _contract_status(agreement, D(2025, 1, 1)) == "terminated"

@@ -6,6 +6,7 @@ import pathlib
 from decimal import Decimal
 from fractions import Fraction
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import given, settings
@@ -22,6 +23,7 @@ from iop_model import (
     IdeaBasedParty,
     IndicatorReport,
     MoneyError,
+    Partnership,
     PublicParty,
     Record,
     Term,
@@ -354,3 +356,51 @@ def test_A3_general_activity_counts_each_day_once_with_the_path() -> None:
     with pytest.raises(ActivityError, match="the record on 2024-01-05 falls in reports") as hit:
         make(records=[day], reports=[IndicatorReport(Term.month(2024, 1), {"support_calls": 3})])
     assert hit.value.field == "records[0].day"
+
+
+# --- issue 22, finding 12: mutants that survived -------------------------------------------------
+
+
+def test_M5_the_public_partys_volunteer_hours_are_valued_too() -> None:
+    found = figures(
+        [
+            Contribution("public", "volunteer_hours", 10, Term.year(2024)),
+            Contribution("partner", "money", 1000, Term.year(2024)),
+        ],
+        Term.year(2024),
+        hour_rate=100,
+    )
+    assert found.public_value == 1000
+    assert found.own_share == Fraction(1, 2)
+
+
+def test_M1_the_largest_amount_is_accepted_and_one_more_refused() -> None:
+    assert Contribution("public", "money", 2**53 - 1, Term.year(2024)).amount == 2**53 - 1
+    with pytest.raises(MoneyError) as caught:
+        Contribution("public", "money", 2**53, Term.year(2024))
+    assert caught.value.rule == "M1"
+
+
+@pytest.mark.parametrize("rule", ["F2", "F3"])
+def test_F2_F3_the_windows_first_day_counts(rule: str) -> None:
+    """Two grants exactly three years apart less one day both count: the window of
+    2024-06-01 is 2021-06-02..2024-06-01, its first day included."""
+    ceiling = 300_000 if rule == "F2" else 750_000
+    half = ceiling // 2 + 1  # in EUR at a rate of 1
+    first = Agreement(
+        "a", CITY, CLUB, Term(D(2021, 6, 2), D(2021, 12, 31)), decided_on=D(2021, 6, 2),
+        contributions=[Contribution("public", "money", half, Term(D(2021, 6, 2), D(2021, 12, 31)))],
+    )  # fmt: skip
+    second = Agreement(
+        "b", CITY, CLUB, Term.year(2024), decided_on=D(2024, 6, 1), follows="a",
+        contributions=[Contribution("public", "money", half, Term.year(2024))],
+    )  # fmt: skip
+    raised = {f.id for f in flags(Partnership([first, second]), D(2024, 6, 1), 1) if f.raised}
+    assert rule in raised
+    later = attrs.evolve(first, term=Term(D(2021, 6, 1), D(2021, 12, 31)), decided_on=D(2021, 6, 1))
+    later = attrs.evolve(
+        later,
+        contributions=[Contribution("public", "money", half, Term(D(2021, 6, 1), D(2021, 12, 31)))],
+    )
+    raised = {f.id for f in flags(Partnership([later, second]), D(2024, 6, 1), 1) if f.raised}
+    assert rule not in raised  # a day before the window: not counted

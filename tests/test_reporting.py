@@ -149,3 +149,14 @@ def test_D7_property_a_report_received_by_the_due_day_is_never_late_or_overdue(
     if status is ReportStatus.OVERDUE:
         assert as_of > due
         assert received is None or received > as_of
+
+
+def test_D6_a_due_day_on_the_periods_last_day_is_in_the_year_after() -> None:
+    """Issue 22, finding 12: "the due day of the year that first follows" the period's last
+    day is strictly after it."""
+    duty = ReportingDuty(every="year", due="12-31", roll=None)
+    (period, deadline), *_ = duty.periods(Term.year(2024))
+    assert period == Term.year(2024)
+    assert deadline.last_day == pendulum.date(2025, 12, 31)
+    (_, before), *_ = ReportingDuty(every="year", due="12-30", roll=None).periods(Term.year(2024))
+    assert before.last_day == pendulum.date(2025, 12, 30)
