@@ -275,7 +275,9 @@ def test_an_actions_days_are_counted_as_authorities_write_them(left: int, sv: st
 def test_the_horizon_holds_its_last_day_and_T9_its_agreements_last_day() -> None:
     city, club = PublicParty("Exempelstad"), IdeaBasedParty("Föreningen")
     case = Case([Agreement("a", city, club, Term.year(2024), decided_on=D(2023, 12, 1))])
-    decide = [a for a in case.actions(D(2024, 12, 1), within_days=30) if a.kind is ActionKind.DECIDE]
+    decide = [
+        a for a in case.actions(D(2024, 12, 1), within_days=30) if a.kind is ActionKind.DECIDE
+    ]
     assert [a.day for a in decide] == [D(2024, 12, 31)]  # 30 days left: the horizon's last day
     assert case.actions(D(2024, 12, 1), within_days=29) == ()
     on_the_day = case.actions(D(2024, 12, 31), within_days=0)

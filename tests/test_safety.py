@@ -493,3 +493,33 @@ def test_8_no_command_crashes_at_the_ends_of_the_calendar(
         result = run_cli(command[0], str(source), *command[1:], "--as-of", as_of)
         assert "Traceback" not in result.stderr, (command, result.stderr[-600:])
         assert result.returncode in (0, 1), command
+
+
+# --- 14. scale: one partnership at a time ---------------------------------------------------------
+
+
+def test_14_the_streamed_json_is_what_one_json_document_would_be(tmp_path: pathlib.Path) -> None:
+    """Reports and assessments are written one partnership at a time; the bytes are those of
+    one ``json.dumps(..., indent=2)`` of the whole list."""
+    import hashlib
+
+    from iop_model.files import load_all
+    from iop_model.queries.report import build
+
+    result = run_cli("report", str(EXAMPLES), "--format", "json", "--as-of", "2024-06-01")
+    assert result.returncode == 0, result.stderr
+    expected = [
+        build(
+            case,
+            D(2024, 6, 1),
+            input_sha256=hashlib.sha256(pathlib.Path(name).read_bytes()).hexdigest(),
+        )
+        for name, case in load_all([EXAMPLES])
+    ]
+    assert result.stdout == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
+    assess = run_cli("assess", str(EXAMPLES), "--json", "--as-of", "2024-06-01")
+    assert [d["file"] for d in json.loads(assess.stdout)] == [
+        name for name, _ in load_all([EXAMPLES])
+    ]
+    one = run_cli("assess", str(SHELTER), "--json", "--as-of", "2024-06-01")
+    assert json.loads(one.stdout)["file"] == str(SHELTER)

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import argparse
 import functools
+import io
 import json
 import os
 import re
 import sys
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 import pendulum
 
@@ -363,28 +365,39 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
     knowledge = _known_on(args, as_of)
     if args.format in ("html", "csv"):
         return _portfolio_report(args, cases, as_of, knowledge, out)
-    reports = [
-        view(
-            case.as_known_on(knowledge),
-            as_of,
-            args.lang,
-            today=is_today,
-            input_sha256=_sha256(name),
-            hour_rate=args.hour_rate,
-            eur_rate=args.eur_rate,
-            show_later=args.show_later,
-        )[0]
-        for name, case in cases
-    ]
-    if args.format == "json":
-        # one file: its report (the contract); several: a list of them
-        data: Any = reports[0] if len(reports) == 1 else reports
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    elif args.format == "markdown":
-        text = "\n".join(render_markdown(data) for data in reports)
-    else:
-        text = "\n\n".join(render_text(data) for data in reports) + "\n"
-    return _emit(args, text.encode("utf-8"), out)
+
+    def write(stream: TextIO) -> None:
+        """One partnership at a time: each report is built, written and let go (a folder of
+        thousands of files never holds every report at once)."""
+        several = len(cases) > 1
+        if args.format == "json" and several:
+            stream.write("[\n")  # one file: its report (the contract); several: a list
+        for index, (name, case) in enumerate(cases):
+            data, _ = view(
+                case.as_known_on(knowledge),
+                as_of,
+                args.lang,
+                today=is_today,
+                input_sha256=_sha256(name),
+                hour_rate=args.hour_rate,
+                eur_rate=args.eur_rate,
+                show_later=args.show_later,
+            )
+            if args.format == "json":
+                text = json.dumps(data, ensure_ascii=False, indent=2)
+                if several:  # as json.dumps writes a list: each item indented once more
+                    text = ("" if index == 0 else ",\n") + textwrap.indent(text, "  ")
+            elif args.format == "markdown":
+                text = ("" if index == 0 else "\n") + render_markdown(data)
+            else:
+                text = ("" if index == 0 else "\n\n") + render_text(data)
+            stream.write(text)
+        if args.format == "json":
+            stream.write("\n]\n" if several else "\n")
+        elif args.format == "text":
+            stream.write("\n")
+
+    return _emit_stream(args, out, write)
 
 
 def _portfolio_report(
@@ -393,15 +406,18 @@ def _portfolio_report(
     from iop_model.queries.portfolio import Portfolio
 
     try:
-        from iop_model.outputs.html import render_csv, render_html
+        from iop_model.outputs.html import render_csv, write_html
     except ImportError as error:  # pragma: no cover - the extra is installed in tests
         print(f"iop-model: {error}", file=sys.stderr)
         return _EXIT_PROBLEM
     portfolio = Portfolio(cases)
     if args.format == "csv":
         text = render_csv(portfolio, as_of, known_on=knowledge, eur_rate=args.eur_rate)
-    else:
-        text = render_html(
+        return _emit_stream(args, out, lambda stream: stream.write(text))
+
+    def write(stream: TextIO) -> None:
+        write_html(
+            stream,
             portfolio,
             as_of,
             args.lang,
@@ -410,15 +426,26 @@ def _portfolio_report(
             eur_rate=args.eur_rate,
             show_later=args.show_later,
         )
-    return _emit(args, text.encode("utf-8"), out)
+
+    return _emit_stream(args, out, write)
 
 
-def _emit(args: argparse.Namespace, data: bytes, out: TextIO) -> int:
-    if args.output:
-        _write(args.output, data)
-        print(f"{args.output}: {args.format}", file=out)
-    else:
-        out.write(data.decode("utf-8"))
+def _emit_stream(args: argparse.Namespace, out: TextIO, write: Callable[[TextIO], object]) -> int:
+    """Write the output with ``write``: to standard output, or to ``-o``'s file whole or not
+    at all (a temporary file in the same folder, renamed into place)."""
+    if not args.output:
+        write(out)
+        return 0
+    from iop_model.files.atomic import replace_atomically
+
+    def fill(binary: BinaryIO) -> None:
+        stream = io.TextIOWrapper(binary, encoding="utf-8", newline="")
+        write(stream)
+        stream.flush()
+        stream.detach()  # the file is closed by replace_atomically, after its rename
+
+    replace_atomically(args.output, fill)
+    print(f"{printable(args.output)}: {args.format}", file=out)
     return 0
 
 
@@ -473,12 +500,14 @@ def _assess(args: argparse.Namespace, out: TextIO) -> int:
     cases = load_all(args.files)
     as_of, is_today = _as_of(args)
     knowledge = _known_on(args, as_of)
-    documents = []
-    for name, case in cases:
+    several = len(cases) > 1
+    if args.json and several:
+        out.write("[\n")  # one file: its document; several: a list, written one at a time
+    for index, (name, case) in enumerate(cases):
         known = case.as_known_on(knowledge)
         assessments = known.assess(as_of)
         if args.json:
-            documents.append(
+            document = json.dumps(
                 {
                     "file": name,
                     "as_of": as_of.isoformat(),
@@ -490,8 +519,13 @@ def _assess(args: argparse.Namespace, out: TextIO) -> int:
                     ],
                     "later_goals": known.later_goals,
                     "provenance": provenance(as_of, knowledge, _sha256(name)),
-                }
+                },
+                ensure_ascii=False,
+                indent=2,
             )
+            if several:
+                document = ("" if index == 0 else ",\n") + textwrap.indent(document, "  ")
+            out.write(document)
             continue
         key = "assess.heading_today" if is_today else "assess.heading"
         print(wording.say(key, args.lang, file=name, day=as_of), file=out)
@@ -519,8 +553,7 @@ def _assess(args: argparse.Namespace, out: TextIO) -> int:
                 "  " + wording.say("report.later_goals", args.lang, n=known.later_goals), file=out
             )
     if args.json:
-        data: Any = documents[0] if len(documents) == 1 else documents
-        print(json.dumps(data, ensure_ascii=False, indent=2), file=out)
+        out.write("\n]\n" if several else "\n")
     return 0
 
 

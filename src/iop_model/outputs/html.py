@@ -16,17 +16,19 @@ True
 from __future__ import annotations
 
 import hashlib
+import io
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import pendulum
 
 from iop_model import wording
 from iop_model._version import __version__
+from iop_model.case import KnownCase
 from iop_model.explain import Lang, check_lang
-from iop_model.goals import check_known_on
+from iop_model.goals import Assessment, check_known_on
 from iop_model.outputs import text
 from iop_model.outputs.csv import OVERVIEW_COLUMNS
 from iop_model.outputs.svg import timeline_svg
@@ -35,23 +37,28 @@ from iop_model.queries.portfolio import Portfolio
 from iop_model.queries.report import ReportDict
 from iop_model.terms.term import calendar_day
 
-__all__ = ["OVERVIEW_COLUMNS", "render_csv", "render_html"]
+__all__ = ["OVERVIEW_COLUMNS", "render_csv", "render_html", "write_html"]
 
 Date = pendulum.Date
 
 
-def _environment() -> Any:
+def _environment() -> tuple[Any, Any]:
+    """The page's template and the module of the partnership section's macro."""
     try:
         import jinja2
     except ImportError as error:  # pragma: no cover - the extra is installed in tests
         raise ImportError("the web page needs Jinja2: pip install 'iop-model[html]'") from error
-    source = (
-        resources.files("iop_model.outputs")
-        .joinpath("templates/report.html.j2")
-        .read_text(encoding="utf-8")
+    folder = resources.files("iop_model.outputs").joinpath("templates")
+    sources = {
+        name: folder.joinpath(name).read_text(encoding="utf-8")
+        for name in ("report.html.j2", "section.html.j2")
+    }
+    environment = jinja2.Environment(
+        loader=jinja2.DictLoader(sources), autoescape=True, undefined=jinja2.StrictUndefined
     )
-    environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
-    return environment.from_string(source)
+    return environment.get_template("report.html.j2"), environment.get_template(
+        "section.html.j2"
+    ).module
 
 
 def _sha256(name: str) -> str | None:
@@ -77,18 +84,44 @@ def render_html(
     decisions with their references, the timeline, goals with explanations, actions,
     money, flags, criteria, activity figures and provenance), each partnership as known on
     ``known_on`` (default: ``as_of``); ``show_later`` draws and lists what came later."""
-    from markupsafe import Markup
+    page = io.StringIO()
+    write_html(
+        page,
+        portfolio,
+        as_of,
+        lang,
+        known_on=known_on,
+        hour_rate=hour_rate,
+        eur_rate=eur_rate,
+        show_later=show_later,
+    )
+    return page.getvalue()
 
+
+def write_html(
+    stream: TextIO,
+    portfolio: Portfolio,
+    as_of: Date,
+    lang: Lang = "sv",
+    *,
+    known_on: Date | None = None,
+    hour_rate: Decimal | int | None = None,
+    eur_rate: Decimal | int | None = None,
+    show_later: bool = False,
+) -> None:
+    """:func:`render_html` written to ``stream`` as it is made: each partnership's section
+    is made and kept as its finished HTML, one at a time, then the page is written in
+    pieces (a folder of thousands of files never holds every report's data at once)."""
     lang = check_lang(lang)
-    template = _environment()
+    template, macros = _environment()
     as_of = calendar_day(as_of, "as_of")
     knowledge = check_known_on(as_of, known_on)
+    words = _words(lang)
     sections = []
     overview = []
-    for name, case in portfolio.entries:
-        known = case.as_known_on(knowledge)
+    for index, (name, case) in enumerate(portfolio.entries, start=1):
         data, assessments = report.view(
-            known,
+            case.as_known_on(knowledge),  # computed once: the same projection below
             as_of,
             lang,
             input_sha256=_sha256(name),
@@ -97,63 +130,76 @@ def render_html(
             show_later=show_later,
         )
         overview.append(_overview_row(data, lang))
-        agreements = [
-            line.strip() for a in data["agreements"] for line in text.agreement_lines(a, lang)
-        ]
-        agreements += text.partnership_lines(data, lang) + text.notes(data, lang)
-        goals = [
+        known = case.as_known_on(knowledge)
+        section = _section(name, known, as_of, data, assessments, lang, show_later)
+        sections.append(macros.partnership_section(section, index, words))
+    for piece in template.generate(
+        lang=lang,
+        version=__version__,
+        title=_say("html.title", lang),
+        head=[_say("report.as_of", lang, day=as_of)]
+        + ([] if knowledge == as_of else [_say("report.known_on", lang, day=knowledge)]),
+        words=words,
+        overview=overview,
+        sections=sections,
+    ):
+        stream.write(piece)
+
+
+def _section(
+    name: str,
+    known: KnownCase,
+    as_of: Date,
+    data: ReportDict,
+    assessments: tuple[Assessment, ...],
+    lang: Lang,
+    show_later: bool,
+) -> dict[str, Any]:
+    """What one partnership's section shows."""
+    from markupsafe import Markup
+
+    agreements = [
+        line.strip() for a in data["agreements"] for line in text.agreement_lines(a, lang)
+    ]
+    agreements += text.partnership_lines(data, lang) + text.notes(data, lang)
+    goals = [
+        {
+            "code": goal["status"],
+            "label": goal["label"],
+            "heading": text.goal_heading(goal, lang).rsplit(": ", 1)[0],
+            "text": goal["text"],
+            "follow": text.follow_up_line(goal, lang),
+        }
+        for goal in data["goals"]
+    ]
+    extra = text.extra_lines(data, lang, "") + text.later_lines(data, lang, "")
+    return {
+        "file": name,
+        "title": text.title(data),
+        "head": text.head_lines(data, lang),
+        "agreements": agreements,
+        # escaped inside
+        "svg": Markup(
+            timeline_svg(known, as_of, lang, assessments=assessments, show_later=show_later)
+        ),
+        "goals": goals,
+        "actions_heading": _say("report.actions", lang, n=data["actions"]["within_days"]),
+        "actions": [
+            f"{item['text_lang']} ({', '.join(item['rules'])})" for item in data["actions"]["items"]
+        ],
+        "extra": _blocks(extra),
+        "activities": [
             {
-                "code": goal["status"],
-                "label": goal["label"],
-                "heading": text.goal_heading(goal, lang).rsplit(": ", 1)[0],
-                "text": goal["text"],
-                "follow": text.follow_up_line(goal, lang),
-            }
-            for goal in data["goals"]
-        ]
-        extra = text.extra_lines(data, lang, "") + text.later_lines(data, lang, "")
-        sections.append(
-            {
-                "file": name,
-                "title": text.title(data),
-                "head": text.head_lines(data, lang),
-                "agreements": agreements,
-                # escaped inside
-                "svg": Markup(
-                    timeline_svg(known, as_of, lang, assessments=assessments, show_later=show_later)
-                ),
-                "goals": goals,
-                "actions_heading": _say("report.actions", lang, n=data["actions"]["within_days"]),
-                "actions": [
-                    f"{item['text_lang']} ({', '.join(item['rules'])})"
-                    for item in data["actions"]["items"]
+                "name": activity["name"],
+                "figures": [
+                    {"period": text.period_label(f["period"]), "text": f["text"]}
+                    for f in activity["figures"]
                 ],
-                "extra": _blocks(extra),
-                "activities": [
-                    {
-                        "name": activity["name"],
-                        "figures": [
-                            {"period": text.period_label(f["period"]), "text": f["text"]}
-                            for f in activity["figures"]
-                        ],
-                    }
-                    for activity in data["activities"]
-                ],
-                "provenance": text.provenance_line(data, lang),
             }
-        )
-    return str(
-        template.render(
-            lang=lang,
-            version=__version__,
-            title=_say("html.title", lang),
-            head=[_say("report.as_of", lang, day=as_of)]
-            + ([] if knowledge == as_of else [_say("report.known_on", lang, day=knowledge)]),
-            words=_words(lang),
-            overview=overview,
-            partnerships=sections,
-        )
-    )
+            for activity in data["activities"]
+        ],
+        "provenance": text.provenance_line(data, lang),
+    }
 
 
 def _blocks(lines: list[str]) -> list[dict[str, Any]]:
