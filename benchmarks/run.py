@@ -24,6 +24,10 @@ ratios printed beside it. These are measurements, not unit tests.
   (what ``iop-model report DIR --format html`` does), against parsing the same files with
   ``tomllib``. Target: at most 5x. Peak memory is reported.
 - P6: the size of that page per partnership, reported.
+- P7: every command and format (report in five formats, assess, due in four, export, check)
+  on a folder of 5,000 generated partnership files, against parsing the same files with
+  ``tomllib`` in a fresh interpreter; each in its own process, paired. Targets: time at most
+  6x, peak resident memory at most 200 MiB (a national portfolio: every IOP in Sweden).
 """
 
 from __future__ import annotations
@@ -284,25 +288,36 @@ def m1(count: int) -> float:
     return peak / count
 
 
-def portfolio_files(folder: Path, count: int, seed: int = 2024) -> None:
+def portfolio_files(folder: Path, count: int, seed: int = 2024, complete: bool = False) -> None:
     """Write ``count`` generated partnership files: 1-5 follow-on agreements with extensions,
-    a meeting place with yearly aggregate reports, a goal and a target."""
-    from iop_model import AggregateReport, MeetingPlace
+    a meeting place with yearly aggregate reports, a goal and a target; with ``complete``,
+    organisation numbers and the public party's money too, so that the files export."""
+    from iop_model import AggregateReport, Contribution, IdeaBasedParty, MeetingPlace, PublicParty
+    from iop_model.activities.targets import ActivityTarget, Indicator
     from iop_model.case import Case, CaseGoal
-    from iop_model.targets import ActivityTarget, Indicator
 
     rng = random.Random(seed)
     for number in range(count):
         agreements: list[Agreement] = []
         start = pendulum.date(rng.randint(2012, 2020), rng.choice([1, 4, 7]), 1)
         for index in range(rng.randint(1, 5)):
+            term = Term.starting(start, years=rng.choice([1, 2, 3]))
             agreement = Agreement(
                 f"p{number}-a{index}",
-                CITY,
-                PARTNER,
-                Term.starting(start, years=rng.choice([1, 2, 3])),
+                PublicParty("Kommunen", committee="Nämnden", org_number="212000-1355")
+                if complete
+                else CITY,
+                IdeaBasedParty("Föreningen", org_number="802002-4280") if complete else PARTNER,
+                term,
                 decided_on=start.subtract(days=30),
                 follows=agreements[-1].id if agreements else None,
+                contributions=[
+                    Contribution(
+                        "public", "money", 100_000, term, decided_on=start.subtract(days=30)
+                    )
+                ]
+                if complete
+                else (),
             )
             if rng.random() < 0.5:
                 agreement = agreement.extend(Extension(agreement.end, "Nämnden", years=1))
@@ -350,6 +365,71 @@ def p5(count: int) -> tuple[float, float, float, float, int]:
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
     return ratio, lib, base, len(page.encode("utf-8")) / count, peak
+
+
+#: The commands and formats P7 runs on a folder of partnership files.
+P7_COMMANDS: tuple[tuple[str, ...], ...] = (
+    ("report", "--format", "text"),
+    ("report", "--format", "json"),
+    ("report", "--format", "markdown"),
+    ("report", "--format", "html"),
+    ("report", "--format", "csv"),
+    ("assess",),
+    ("assess", "--json"),
+    ("due", "--format", "text"),
+    ("due", "--format", "json"),
+    ("due", "--format", "csv"),
+    ("due", "--format", "ics"),
+    ("export", "--to", "ocds"),
+    ("check",),
+)
+
+_MEASURE = (
+    "import resource, subprocess, sys, time\n"
+    "started = time.perf_counter()\n"
+    "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
+    "print(time.perf_counter() - started, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+_TOMLLIB = (
+    "import pathlib, sys, tomllib\n"
+    "[tomllib.loads(p.read_text(encoding='utf-8')) "
+    "for p in sorted(pathlib.Path(sys.argv[1]).glob('*.toml'))]"
+)
+
+
+def _measure(command: list[str]) -> tuple[float, int]:
+    """Seconds and peak resident memory (bytes) of ``command``, run by a fresh parent."""
+    result = subprocess.run(
+        [sys.executable, "-c", _MEASURE, *command], capture_output=True, text=True, check=True
+    )
+    seconds, peak_kib = result.stdout.split()
+    return float(seconds), int(peak_kib) * 1024
+
+
+def p7(count: int, pairs: int = 3) -> list[tuple[str, float, float, int]]:
+    """Every command and format on a folder of ``count`` partnership files, each paired
+    with parsing the same files with tomllib in a fresh interpreter: (what, median time
+    ratio, median seconds, peak memory in bytes)."""
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "files"
+        folder.mkdir()
+        portfolio_files(folder, count, complete=True)
+        for command in P7_COMMANDS:
+            extra = [] if command[0] == "check" else ["--as-of", "2024-06-01"]
+            cli = [sys.executable, "-m", "iop_model", command[0], str(folder), *command[1:], *extra]
+            baseline = [sys.executable, "-c", _TOMLLIB, str(folder)]
+            ratios, times, peak = [], [], 0
+            for _ in range(pairs):
+                seconds, memory = _measure(cli)
+                base, _ = _measure(baseline)
+                ratios.append(seconds / base)
+                times.append(seconds)
+                peak = max(peak, memory)
+            what = " ".join(command)
+            SPREAD[f"P7 {what}"] = (min(ratios), max(ratios))
+            rows.append((what, statistics.median(ratios), statistics.median(times), peak))
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -432,6 +512,19 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{'P6':<4} {'HTML report size per partnership':<52} {size6 / 1024:>6.1f}K {'-':>7}  {'-':<4} {partnerships:,} partnerships"
     )
+    scale = 500 if args.quick else 5_000
+    print(
+        f"P7   every command on a folder of {scale:,} partnership files vs tomllib "
+        "(targets: time 6.00, peak memory 200 MiB)"
+    )
+    for what, ratio7, seconds, peak in p7(scale, pairs=1 if args.quick else 3):
+        ok = ratio7 <= 6.0 and peak <= 200 * 2**20
+        missed += not ok
+        low, high = SPREAD[f"P7 {what}"]
+        print(
+            f"       {what:<24} {ratio7:>6.2f}  {seconds:>6.2f} s  {peak / 2**20:>5.0f} MiB  "
+            f"{'yes' if ok else 'NO':<4} ({low:.2f}–{high:.2f})"
+        )
     if args.check and missed:
         print(f"{missed} target(s) missed", file=sys.stderr)
         return 1

@@ -42,12 +42,13 @@ __all__ = [
 _NO_VALUE: Any = object()
 
 
-_UNSAFE: Final = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE: Final = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def printable(text: str) -> str:
-    """``text`` safe for a terminal and a log: control characters, bidirectional overrides
-    and lone surrogates written as escapes (``\\x1b``, ``\\u202e``), the rest as it is (I1).
+    """``text`` safe for a terminal and a log: control characters (but the newline that
+    separates a message's lines), bidirectional overrides and lone surrogates written as
+    escapes (``\\x1b``, ``\\u202e``), the rest as it is (I1).
 
     >>> printable("\\x1b]0;PWNED\\x07 Förening")
     '\\\\x1b]0;PWNED\\\\x07 Förening'
