@@ -404,3 +404,50 @@ def test_F2_F3_the_windows_first_day_counts(rule: str) -> None:
     )
     raised = {f.id for f in flags(Partnership([later, second]), D(2024, 6, 1), 1) if f.raised}
     assert rule not in raised  # a day before the window: not counted
+
+
+@pytest.mark.parametrize(
+    ("rate", "message"),
+    [
+        (300.0, "an hour rate is an int or a Decimal in the contributions' currency"),
+        (True, "an hour rate is an int or a Decimal in the contributions' currency"),
+        ("300", "an hour rate is an int or a Decimal in the contributions' currency"),
+        (-1, "an hour rate is at least 0"),
+        (Decimal("NaN"), "an hour rate is at least 0"),
+        (Decimal("Infinity"), "an hour rate is at least 0"),
+    ],
+)
+def test_M5_an_hour_rate_is_exact_and_not_negative(rate: object, message: str) -> None:
+    with pytest.raises(MoneyError) as caught:
+        figures([], Term.year(2024), hour_rate=rate)  # type: ignore[arg-type]
+    assert caught.value.rule == "M5"
+    assert caught.value.field == "hour_rate"
+    assert caught.value.message == message
+    assert figures([], Term.year(2024), hour_rate=0).hour_rate == 0
+    assert figures([], Term.year(2024), hour_rate=Decimal("312.50")).hour_rate == Decimal("312.50")
+
+
+def test_flags_check_their_inputs_and_project_first() -> None:
+    from iop_model import GoalError, IOPError
+
+    agreement = Agreement(
+        "a", CITY, CLUB, Term.year(2024), decided_on=D(2023, 12, 1),
+        contributions=[Contribution("public", "money", 10, Term.year(2024), decided_on=D(2024, 9, 1))],
+    )  # fmt: skip
+    with pytest.raises(GoalError) as caught:
+        flags(agreement, D(2024, 6, 1), known_on=D(2024, 7, 1))
+    assert caught.value.rule == "G10"
+    with pytest.raises(IOPError) as caught:
+        flags("a", D(2024, 6, 1))  # type: ignore[arg-type]
+    assert caught.value.field == "subject"
+    assert "not str" in caught.value.message
+    for rate in (11.5, True, "11", 0, -2, Decimal("NaN")):
+        with pytest.raises(IOPError) as caught:
+            flags(agreement, D(2024, 6, 1), rate)  # type: ignore[arg-type]
+        assert caught.value.field == "eur_rate"
+    assert flags(agreement, D(2023, 11, 30)) == []  # nothing decided yet
+    early = [f.id for f in flags(agreement, D(2024, 10, 1), 11, known_on=D(2024, 6, 1))]
+    late = [f.id for f in flags(agreement, D(2024, 10, 1), 11)]
+    assert "F6" not in early  # the public money was decided after the day of knowledge
+    assert "F6" in late
+    assert flags(agreement, D(2024, 10, 1), Decimal("11.25"))[0].id == "F1"
