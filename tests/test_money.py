@@ -314,7 +314,7 @@ def test_the_shelter_report_shows_money_agreement_years_flags_and_evidence() -> 
     data = build(load(SHELTER), D(2025, 10, 15), "sv", hour_rate=300, eur_rate=Decimal("11.45"))
     text = render_text(data)
     assert "2024-07-01–2025-06-30: 1\u00a0262 stödsamtal, 1\u00a0188 skyddade nätter" in text
-    assert "offentlig part, pengar: 1\u00a0450\u00a0000 SEK" in text
+    assert "offentlig part, pengar: 1\u00a0450\u00a0000\u00a0kr" in text
     assert "Egen insats: " in text
     assert "en andel på" in text
     assert "F2: Offentliga insatser beviljade" in text

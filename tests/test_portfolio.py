@@ -44,7 +44,8 @@ def test_portfolio_questions_as_of_2024_06_01() -> None:
     assert [g["file"].split("/")[-1] for g in open_goals] == ["exempelstad-trygga-vuxna.toml"]
     assert portfolio.late_reports(D(2025, 10, 15))[0]["status"] == "late"  # the shelter, D7
     records = portfolio.to_records(day)
-    assert [r["next_action"] for r in records] == ["report_due", "give_notice", None]
+    assert [r["next_action"] for r in records] == ["report_due", "give_notice", "decide"]
+    assert records[2]["next_action_day"] == "2024-12-31"  # 213 days on: shown whatever its distance
 
 
 def test_portfolio_as_of_discipline() -> None:

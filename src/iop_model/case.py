@@ -456,8 +456,6 @@ class LaterFact:
 def later(known: KnownCase) -> tuple[LaterFact, ...]:
     """What the file holds that was decided, received or done after ``known.known_on``, in
     the order of the days (the decisions :meth:`Case.as_known_on` leaves out)."""
-    from iop_model.money import contribution_known_from
-
     day = known.known_on
     found: list[LaterFact] = []
     for index, agreement in enumerate(known.source.agreements):
@@ -478,7 +476,7 @@ def later(known: KnownCase) -> tuple[LaterFact, ...]:
                 where = f"{at}.termination.notified_on"
                 found.append(LaterFact(termination.notified_on, "notice", where, agreement.id))
         for number, contribution in enumerate(agreement.contributions):
-            when = contribution_known_from(contribution, agreement)
+            when = agreement.contribution_known_from(contribution)
             if when > day:
                 where = f"{at}.contributions[{number}]"
                 found.append(LaterFact(when, "contribution", where, agreement.id))

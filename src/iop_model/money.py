@@ -149,6 +149,30 @@ def _kind(value: object) -> ContributionKind:
     return member
 
 
+def _optional_amount(value: object) -> Decimal | None:
+    return None if value is None else _amount(value)
+
+
+#: The periods an amount can be given per: each calendar year, or each agreement year.
+PER: Final = ("year", "agreement-year")
+
+
+def _per(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and value not in PER:
+        raise MoneyError(
+            "an amount is per 'year' (each calendar year) or per 'agreement-year' (each 12 "
+            "months from the contribution's first day), or leave 'per' out for the whole period",
+            rule=M4,
+            field=attribute.name,
+            value=value,
+        )
+
+
+def _flag(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not bool:
+        raise MoneyError("expected true or false", field=attribute.name, value=value)
+
+
 def _term(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, Term):
         raise MoneyError(
@@ -162,14 +186,20 @@ class Contribution:
     ``period`` (within the agreement's days in force, M2).
 
     ``amount`` is exact (M1): money in ``currency``, in-kind contributions valued in it, or a
-    number of volunteer hours (no currency). ``decided_on`` is the day of the decision behind
-    it; without one it counts as known from its period's first day (M3). ``reference`` and
-    ``document`` say where it is recorded.
+    number of volunteer hours (no currency); ``None`` with a ``description`` for a
+    contribution that is described but not valued (shown as such, never as 0).
+    ``approximate`` marks an amount the source gives roughly ("cirka 1,7 miljoner kronor"):
+    every sum that includes it is said to be approximate. ``per`` is ``"year"`` for an amount
+    per calendar year of the period ("650 000 kr per år") or ``"agreement-year"`` per 12
+    months from its first day; part years count by their share of days (M4). ``decided_on``
+    is the day of the decision behind it; without one it counts as known from the decision
+    of the agreement or extension it belongs to (M3). ``reference`` and ``document`` say
+    where it is recorded.
     """
 
     by: Contributor = attrs.field(converter=_by)
     kind: ContributionKind = attrs.field(converter=_kind)
-    amount: Decimal = attrs.field(converter=_amount)
+    amount: Decimal | None = attrs.field(converter=_optional_amount)
     period: Term = attrs.field(validator=_term)
     currency: str = attrs.field(default="SEK")
     description: str | None = attrs.field(
@@ -178,8 +208,24 @@ class Contribution:
     reference: str | None = attrs.field(default=None, validator=optional_text(MoneyError))
     decided_on: Date | None = attrs.field(default=None, validator=optional_day)
     document: str | None = attrs.field(default=None, validator=optional_text(MoneyError))
+    per: str | None = attrs.field(default=None, validator=_per)
+    approximate: bool = attrs.field(default=False, validator=_flag)
 
     def __attrs_post_init__(self) -> None:
+        if self.amount is None and not self.description:
+            raise MoneyError(
+                "a contribution without an amount (not valued) says what it is in its description",
+                rule=M1,
+                field="amount",
+                value=None,
+            )
+        if self.amount is None and (self.per is not None or self.approximate):
+            raise MoneyError(
+                "only an amount is per year or approximate; this contribution is not valued",
+                rule=M1,
+                field="per" if self.per is not None else "approximate",
+                value=self.per if self.per is not None else self.approximate,
+            )
         if not isinstance(self.currency, str) or not _CURRENCY.fullmatch(self.currency):
             raise MoneyError(
                 "a currency is an ISO 4217 code of three capital letters, such as 'SEK'",
@@ -207,8 +253,20 @@ class Contribution:
 
     @property
     def known_from(self) -> Date:
-        """The day it counts as known: its decision day, else its period's first day (M3)."""
+        """The day it counts as known from itself alone: its decision day, else its period's
+        first day. With its agreement, :meth:`Agreement.contribution_known_from
+        <iop_model.terms.agreement.Agreement.contribution_known_from>` applies M3 in full."""
         return self.period.start if self.decided_on is None else self.decided_on
+
+    @property
+    def is_valued(self) -> bool:
+        """Whether it has an amount (a contribution described but not valued has none)."""
+        return self.amount is not None
+
+    def total(self) -> Fraction:
+        """The whole amount over its period: the amount itself, or per year the amount for
+        each year (part years by their share of days, M4); 0 when not valued."""
+        return share_in(self, self.period)
 
 
 # --- M2 Within the agreement --------------------------------------------------------------------
@@ -240,17 +298,19 @@ def check_within(contributions: Iterable[Contribution], span: Term, field: str) 
 M3 = rule(
     "M3",
     "Contribution known",
-    "A contribution counts as known from the day of its decision (decided_on), or without one "
-    "from its period's first day; as of a day only contributions known then count (T13).",
-    "En insats räknas som känd från dagen för beslutet om den (decided_on) eller, utan en sådan "
-    "dag, från periodens första dag; per en dag räknas bara insatser som var kända då (T13).",
-    "T13 and T15 applied to contributions.",
+    "A contribution counts as known, and as granted, from the day of its own decision "
+    "(decided_on); without one, from the decision of the agreement or extension whose term "
+    "its period needs (the latest of them); without any decision day, from its period's "
+    "first day (T15). As of a day only contributions known then count (T13).",
+    "En insats räknas som känd, och som beviljad, från dagen för beslutet om den (decided_on); "
+    "utan en sådan dag från beslutet om det avtal eller den förlängning vars avtalstid dess "
+    "period behöver (det senaste av dem); utan någon beslutsdag från periodens första dag "
+    "(T15). Per en dag räknas bara insatser som var kända då (T13).",
+    "T13 and T15 applied to contributions. Real multi-year agreements decide every year's "
+    "money in the agreement's one decision (Kalmar kommun, socialnämnden 2021: 650 000 and "
+    "350 000 kr a year for 2022-2024); the de minimis regulations count aid as granted when "
+    "the legal right to it arises (Regulation (EU) 2023/2831, recital 10 and Art. 3(4)).",
 )
-
-
-def contribution_known_from(contribution: Contribution, agreement: object = None) -> Date:
-    """The day ``contribution`` of ``agreement`` counts as known (M3)."""
-    return contribution.known_from
 
 
 # --- M4 Counting for a period -------------------------------------------------------------------
@@ -258,23 +318,53 @@ M4 = rule(
     "M4",
     "Counting for a period",
     "A contribution counts for a period by the share of its days that fall in the period, "
-    "exactly (days in both / days of the contribution); shares are never rounded, so the "
+    "exactly (days in both / days of the contribution); an amount per year counts, for each "
+    "calendar year (or agreement year) of its period, by the share of that year's days that "
+    "fall in both (days in all three / days of the year). Shares are never rounded, so the "
     "figures of any split of a period add up to the whole.",
     "En insats räknas för en period med den andel av dess dagar som ligger i perioden, exakt "
-    "(dagar i båda / insatsens dagar); andelarna avrundas aldrig, så nyckeltalen för varje "
-    "uppdelning av en period summerar till helheten.",
+    "(dagar i båda / insatsens dagar); ett belopp per år räknas, för varje kalenderår (eller "
+    "avtalsår) i dess period, med den andel av årets dagar som ligger i båda (dagar i alla "
+    "tre / årets dagar). Andelarna avrundas aldrig, så nyckeltalen för varje uppdelning av en "
+    "period summerar till helheten.",
     "The library's modelling choice: a yearly grant for July–June belongs to two calendar "
-    "years in proportion to its days. Amounts for state-aid flags count on the decision day "
-    "instead (F2, F3).",
+    "years in proportion to its days, and '650 000 kr per år' for July–December is half a "
+    "year's amount by days. Amounts for state-aid flags count on the decision day instead "
+    "(F2, F3).",
 )
 
 
 def share_in(contribution: Contribution, period: Term) -> Fraction:
-    """The part of ``contribution``'s amount that counts for ``period`` (M4)."""
+    """The part of ``contribution``'s amount that counts for ``period`` (M4); 0 when it is
+    not valued."""
+    amount = contribution.amount
+    if amount is None:
+        return Fraction(0)
     both = contribution.period.intersection(period)
     if both is None:
         return Fraction(0)
-    return Fraction(contribution.amount) * both.days / contribution.period.days
+    if contribution.per is None:
+        return Fraction(amount) * both.days / contribution.period.days
+    total = Fraction(0)
+    for year in _years(contribution):
+        inside = year.intersection(both)
+        if inside is not None:
+            total += Fraction(amount) * inside.days / year.days
+    return total
+
+
+def _years(contribution: Contribution) -> list[Term]:
+    """The whole calendar years, or agreement years from its first day, that its period
+    touches (not cut: a part year counts by its share of the whole year's days)."""
+    span = contribution.period
+    if contribution.per == "year":
+        return [Term.year(year) for year in range(span.start.year, span.end.year + 1)]
+    years, start, index = [], span.start, 0
+    while start <= span.end:
+        year = Term.starting(span.start, years=index + 1)
+        years.append(Term(start, year.end))
+        start, index = year.next_start, index + 1
+    return years
 
 
 # --- M5 Own contribution ------------------------------------------------------------------------
@@ -303,6 +393,14 @@ class TotalDict(TypedDict):
     amount: str
 
 
+class NotValuedDict(TypedDict):
+    """A contribution described but not valued."""
+
+    by: str
+    kind: str
+    description: str
+
+
 class MoneyFiguresDict(TypedDict):
     """:meth:`MoneyFigures.to_dict`: exact amounts as text."""
 
@@ -315,6 +413,8 @@ class MoneyFiguresDict(TypedDict):
     own_value: str | None
     own_share: str | None
     contributions: int
+    approximate: bool
+    not_valued: list[NotValuedDict]
     rules: list[str]
 
 
@@ -324,7 +424,9 @@ class MoneyFigures:
 
     ``totals`` maps ``(by, kind, unit)`` to an exact amount; ``own_value`` and
     ``public_value`` are the valued totals in ``currency`` (M5), ``own_share`` the partner's
-    share (``None`` when nothing is valued, or when several currencies are mixed).
+    share (``None`` when nothing is valued, or when several currencies are mixed);
+    ``approximate`` that a sum rests on a rough amount; ``not_valued`` the contributions
+    described but not valued (left out of every sum and the share, never counted as 0).
     """
 
     period: Term
@@ -336,6 +438,10 @@ class MoneyFigures:
     own_value: Fraction | None
     own_share: Fraction | None
     contributions: int
+    #: Whether a sum rests on an amount the source gives roughly (``approximate``).
+    approximate: bool = False
+    #: The contributions described but not valued: (by, kind, description) each.
+    not_valued: tuple[tuple[str, str, str], ...] = ()
 
     def total(self, by: str, kind: str) -> Fraction:
         """The total of one party and kind, in its unit (0 when there is none)."""
@@ -359,6 +465,11 @@ class MoneyFigures:
             "own_value": _exact(self.own_value),
             "own_share": _exact(self.own_share),
             "contributions": self.contributions,
+            "approximate": self.approximate,
+            "not_valued": [
+                {"by": by, "kind": kind, "description": description}
+                for by, kind, description in self.not_valued
+            ],
             "rules": [M3, M4, M5],
         }
 
@@ -383,6 +494,8 @@ def figures(
     totals: dict[tuple[str, str, str], Fraction] = {}
     counted = 0
     currencies: set[str] = set()
+    unvalued: list[tuple[str, str, str]] = []
+    approximate = False
     for contribution in contributions:
         if knowledge is not None and contribution.known_from > knowledge:
             continue  # decided later (M3, T13)
@@ -390,6 +503,12 @@ def figures(
         if contribution.period.intersection(period) is None:
             continue
         counted += 1
+        if not contribution.is_valued:  # described, not valued: shown apart, never as 0
+            unvalued.append(
+                (contribution.by.value, contribution.kind.value, contribution.description or "")
+            )
+            continue
+        approximate = approximate or contribution.approximate
         key = (contribution.by.value, contribution.kind.value, contribution.unit)
         totals[key] = totals.get(key, Fraction(0)) + part
         if not contribution.is_hours:
@@ -418,7 +537,19 @@ def figures(
             public += public_hours * Fraction(rate)
         valued = public + own
         share = own / valued if valued else None
-    return MoneyFigures(period, knowledge, totals, rate, currency, public, own, share, counted)
+    return MoneyFigures(
+        period,
+        knowledge,
+        totals,
+        rate,
+        currency,
+        public,
+        own,
+        share,
+        counted,
+        approximate,
+        tuple(unvalued),
+    )
 
 
 def _rate(value: object) -> Decimal:

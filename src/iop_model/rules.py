@@ -68,6 +68,7 @@ RULE_ORDER: tuple[str, ...] = (
     "P1",
     "I1",
     "T17",
+    "F7",
 )
 
 

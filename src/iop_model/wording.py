@@ -35,6 +35,7 @@ __all__ = [
     "Body",
     "Days",
     "Label",
+    "Money",
     "Pct",
     "Periods",
     "Raw",
@@ -111,6 +112,27 @@ class Periods(NamedTuple):
     """Several periods, listed with commas."""
 
     terms: tuple[object, ...]
+
+
+class Money(NamedTuple):
+    """An amount of money: ``'1 040 kr'``, ``'cirka 596 721 kr'``, ``'SEK 1,040'``. An amount
+    that is not a whole number of öre (a share by days, M4) is shown in whole kronor with
+    "cirka"; so is an amount the source gives roughly (``approximate``)."""
+
+    value: Fraction
+    currency: str
+    approximate: bool = False
+
+
+def _show_money(value: Money, lang: Lang) -> str:
+    exact = Fraction(value.value)
+    in_cents = exact * 100
+    rough = value.approximate or in_cents.denominator != 1
+    amount = decimal(exact, lang, 0 if rough else 2)
+    if lang == "sv":
+        unit = "kr" if value.currency == "SEK" else value.currency
+        return f"{'cirka ' if rough else ''}{amount}{_NBSP}{unit}"
+    return f"{'about ' if rough else ''}{value.currency}{_NBSP}{amount}"
 
 
 class Raw(NamedTuple):
@@ -247,6 +269,7 @@ def _show_days(value: Days, lang: Lang) -> str:
 #: it is an instance of (``bool`` before ``int``; ``pendulum.Date`` is a ``datetime.date``).
 _SHOWN: Final[dict[type, Callable[[Any, Lang], str]]] = {
     Label: lambda value, lang: label(value.code, lang),
+    Money: _show_money,
     Raw: lambda value, lang: value.text,
     Worded: lambda value, lang: value.sv if lang == "sv" else value.en,
     Days: _show_days,
@@ -301,6 +324,15 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "flag.F6": (
         "Agreement {id} has public contributions and no reporting duty",
         "Avtal {id} har offentliga insatser men ingen redovisningsskyldighet",
+    ),
+    "flag.F7.agreement": (
+        "Agreement {id} was decided on {decided}, after its term began on {start}",
+        "Avtal {id} beslutades {decided}, efter att avtalstiden började {start}",
+    ),
+    "flag.F7.extension": (
+        "An extension of {id} was decided on {decided}, after the term it adds began on {start}",
+        "En förlängning av {id} beslutades {decided}, efter att den avtalstid den ger började "
+        "{start}",
     ),
     "flag.no_rate": (
         "Cannot tell without an exchange rate to EUR for {currencies}",
@@ -714,11 +746,23 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     # contributions (M rules)
     "money.heading": ("Contributions", "Insatser"),
-    "money.line": ("{by}, {kind}: {amount} {unit}", "{by}, {kind}: {amount} {unit}"),
+    "money.line": ("{by}, {kind}: {amount}", "{by}, {kind}: {amount}"),
+    "money.not_valued": (
+        "{by}, {kind}: not valued ({description})",
+        "{by}, {kind}: inte värderad ({description})",
+    ),
+    "money.not_valued_share": (
+        "Contributions that are not valued are left out of every sum and the share (M1, M5)",
+        "Insatser som inte är värderade ingår inte i någon summa eller i andelen (M1, M5)",
+    ),
+    "money.approximate": (
+        "The sums rest on an approximate amount (the source gives it roughly)",
+        "Summorna bygger på ett ungefärligt belopp (källan anger det ungefärligt)",
+    ),
     "money.period": ("{period}", "{period}"),
     "money.own_share": (
-        "Own contribution: {own} of {all} {currency}, a share of {share} (M5)",
-        "Egen insats: {own} av {all} {currency}, en andel på {share} (M5)",
+        "Own contribution: {own} of {all}, a share of {share} (M5)",
+        "Egen insats: {own} av {all}, en andel på {share} (M5)",
     ),
     "money.no_rate": (
         "Volunteer hours are not valued (no hour rate given): left out of the share (M5)",
@@ -783,6 +827,9 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "html.col.flags": ("Flags", "Signaler"),
     "html.none": ("none", "inga"),
     "html.not_known": ("no agreement known", "inget känt avtal"),
+    "html.ended": ("ended", "avslutat"),
+    "html.not_started": ("not yet begun", "har inte börjat"),
+    "html.in_force": ("in force", "gäller"),
     "html.file": ("File", "Fil"),
     "html.decisions": ("Agreements and decisions", "Avtal och beslut"),
     "html.figures": ("Activity figures", "Nyckeltal för aktiviteter"),
@@ -791,6 +838,7 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "flag.title.F3": ("SGEI de minimis ceiling", "de minimis-tak för SGEI"),
     "flag.title.F4": ("entrustment over ten years", "uppdrag över tio år"),
     "flag.title.F5": ("no own contribution", "ingen egen insats"),
+    "flag.title.F7": ("decided after the start", "beslutat efter starten"),
     "flag.title.F6": (
         "public money without a reporting duty",
         "offentliga pengar utan redovisningskrav",

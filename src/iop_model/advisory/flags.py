@@ -223,6 +223,19 @@ class FlagDict(TypedDict):
     explanation: dict[str, str]
 
 
+F7 = rule(
+    "F7",
+    "Decided after the term began",
+    "Flag an agreement or extension, as known, decided after the first day of the term it "
+    "adds: its first days ran without a decision.",
+    "Flagga ett avtal eller en förlängning, så som det är känt, som beslutades efter första "
+    "dagen i den avtalstid det ger: de första dagarna löpte utan beslut.",
+    "The library's own signal (a decision after the start may be a retroactive grant, which "
+    "a committee may want to see; Kramfors kommun, socialnämnden 2023-05-16, for an IOP of "
+    "2023-2025). G2 and days_without_decision count such days for follow-on agreements.",
+)
+
+
 @attrs.frozen
 class Flag:
     """An advisory flag: ``raised`` is ``True``, or ``None`` when it cannot tell without an
@@ -302,7 +315,7 @@ def _flags(
         (_granted_on(a, c), c)
         for a in agreements
         for c in a.contributions
-        if c.by.value == "public" and not c.is_hours
+        if c.by.value == "public" and not c.is_hours and c.is_valued
     ]
     found.extend(_ceiling(F2, DE_MINIMIS, public, rate))
     found.extend(_ceiling(F3, SGEI_DE_MINIMIS, public, rate))
@@ -320,6 +333,7 @@ def _flags(
                 {},
             )
         )
+    found.extend(_f7(agreements))
     for agreement in agreements:
         if (
             agreement.end >= as_of
@@ -357,13 +371,41 @@ def _rate(value: object) -> Decimal | None:
 
 
 def _granted_on(agreement: Agreement, contribution: Contribution) -> Date:
-    """The day the aid counts as granted: the contribution's decision, else the agreement's,
-    else its period's first day."""
-    if contribution.decided_on is not None:
-        return contribution.decided_on
-    if agreement.decided_on is not None:
-        return agreement.decided_on
-    return contribution.period.start
+    """The day the aid counts as granted: the day the right to it arose, the decision behind
+    it (M3): the contribution's own, else its agreement's or extension's."""
+    return agreement.contribution_known_from(contribution)
+
+
+def _f7(agreements: Iterable[Agreement]) -> list[Flag]:
+    """F7: an agreement or extension decided after its term's first day."""
+    found = []
+    for agreement in agreements:
+        late = []
+        if agreement.decided_on is not None and agreement.decided_on > agreement.start:
+            late.append((agreement.decided_on, agreement.start, "agreement"))
+        for term, extension in zip(agreement.terms[1:], agreement.extensions, strict=False):
+            if extension.decided_on > term.start:
+                late.append((extension.decided_on, term.start, "extension"))
+        for decided, start, what in late:
+            found.append(
+                Flag(
+                    "F7",
+                    True,
+                    (F7,),
+                    (
+                        wording.line(
+                            f"flag.F7.{what}", (F7,), id=agreement.id, decided=decided, start=start
+                        ),
+                        _outside(),
+                    ),
+                    {
+                        "agreement": agreement.id,
+                        "decided_on": decided.isoformat(),
+                        "start": start.isoformat(),
+                    },
+                )
+            )
+    return found
 
 
 def _f1(agreements: Iterable[Agreement], as_of: Date) -> list[Flag]:
@@ -390,10 +432,11 @@ def _f1(agreements: Iterable[Agreement], as_of: Date) -> list[Flag]:
 
 
 def _in_eur(contribution: Contribution, rate: Decimal | None) -> Fraction | None:
+    """The whole award in EUR (every year of a per-year amount: granted at once, M3)."""
     if contribution.currency == "EUR":
-        return Fraction(contribution.amount)
+        return contribution.total()
     if contribution.currency == "SEK" and rate is not None:
-        return Fraction(contribution.amount) / Fraction(rate)
+        return contribution.total() / Fraction(rate)
     return None
 
 

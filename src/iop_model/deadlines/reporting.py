@@ -35,7 +35,15 @@ from iop_model.deadlines.calendar import (
 )
 from iop_model.errors import DeadlineError
 from iop_model.rules import rule
-from iop_model.terms.term import Length, Term, TermDict, agreement_years, trusted_term
+from iop_model.terms.term import (
+    Length,
+    Term,
+    TermDict,
+    _plus_days,
+    agreement_years,
+    days_in_month,
+    trusted_term,
+)
 
 __all__ = [
     "FollowUpReport",
@@ -50,15 +58,33 @@ Date = pendulum.Date
 
 
 class ReportingPeriod(enum.StrEnum):
-    """What a report covers: each agreement year (12 months from the agreement's start, T4)
-    or each calendar year. The plain strings are accepted too."""
+    """What a report covers: each agreement year (12 months from the agreement's start, T4),
+    each calendar year, each calendar half-year or each calendar quarter; a duty can also
+    give a number of months (``every = { months = 4 }``: each 4 months from the agreement's
+    start). The plain strings are accepted too."""
 
     AGREEMENT_YEAR = "agreement-year"
     YEAR = "year"
+    HALF_YEAR = "half-year"
+    QUARTER = "quarter"
 
     @property
     def sv(self) -> str:
-        return {"agreement-year": "avtalsår", "year": "kalenderår"}[self.value]
+        return {
+            "agreement-year": "avtalsår",
+            "year": "kalenderår",
+            "half-year": "kalenderhalvår",
+            "quarter": "kvartal",
+        }[self.value]
+
+    @property
+    def en(self) -> str:
+        return {
+            "agreement-year": "agreement year",
+            "year": "calendar year",
+            "half-year": "calendar half-year",
+            "quarter": "quarter",
+        }[self.value]
 
 
 _DAY_OF_YEAR: Final = re.compile(r"(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")
@@ -101,12 +127,26 @@ def _check_day_of_year(instance: object, attribute: attrs.Attribute[Any], value:
         )
 
 
-def _as_period(value: object) -> ReportingPeriod:
+def _as_period(value: object) -> ReportingPeriod | Length:
+    if isinstance(value, Length):
+        if value.days or value.total_months == 0:
+            raise DeadlineError(
+                "a reporting period given as a length is a whole number of months, such as "
+                "{ months = 4 }",
+                rule=D6,
+                field="every",
+                value=value,
+            )
+        return value
     for member in ReportingPeriod:
         if value is member or value == member.value:
             return member
     raise DeadlineError(
-        "a reporting period is 'agreement-year' or 'year'", rule=D6, field="every", value=value
+        "a reporting period is 'agreement-year', 'year', 'half-year', 'quarter' or a number "
+        "of months ({ months = 4 })",
+        rule=D6,
+        field="every",
+        value=value,
     )
 
 
@@ -124,7 +164,7 @@ class ReportingDuty:
     ``None`` keeps the day).
     """
 
-    every: ReportingPeriod = attrs.field(
+    every: ReportingPeriod | Length = attrs.field(
         default=ReportingPeriod.AGREEMENT_YEAR, converter=_as_period
     )
     within: Length | None = attrs.field(
@@ -150,13 +190,14 @@ class ReportingDuty:
     def periods(self, span: Term) -> tuple[tuple[Term, Deadline], ...]:
         """The reporting periods within ``span`` (the agreement's days in force) and each
         report's deadline (D6)."""
-        if self.every is ReportingPeriod.AGREEMENT_YEAR:
+        every = self.every
+        if every is ReportingPeriod.AGREEMENT_YEAR:
             cuts = agreement_years(span.start, span)
+        elif isinstance(every, Length):
+            cuts = _months_from(span, every.total_months)
         else:
-            cuts = [
-                trusted_term(max(span.start, Date(year, 1, 1)), min(span.end, Date(year, 12, 31)))
-                for year in range(span.start.year, span.end.year + 1)
-            ]
+            months = {"year": 12, "half-year": 6, "quarter": 3}[every.value]
+            cuts = _calendar_cuts(span, months)
         return tuple((period, self.deadline(period)) for period in cuts)
 
     def deadline(self, period: Term) -> Deadline:
@@ -176,18 +217,63 @@ class ReportingDuty:
 
     def describe(self, lang: str = "sv") -> str:
         """The duty in words."""
+        every = self.every
+        if isinstance(every, Length):
+            what = (
+                f"var {time_text('sv', months=every.total_months)}"
+                if lang == "sv"
+                else f"every {time_text('en', months=every.total_months)}"
+            )
+        else:
+            what = f"per {every.sv}" if lang == "sv" else f"for each {every.en}"
         if self.within is not None:
             w = self.within
             if lang == "sv":
                 time = time_text("sv", years=w.years, months=w.months, days=w.days)
-                return f"uppföljningsrapport per {self.every.sv} senast {time} efter periodens slut"
+                return f"återrapport {what} senast {time} efter periodens slut"
             time = time_text("en", years=w.years, months=w.months, days=w.days)
-            every = "agreement year" if self.every is ReportingPeriod.AGREEMENT_YEAR else "year"
-            return f"a follow-up report for each {every} at the latest {time} after it ends"
+            return f"a follow-up report {what} at the latest {time} after it ends"
+        assert self.due is not None
+        month, number = int(self.due[:2]), int(self.due[3:])
         if lang == "sv":
-            return f"uppföljningsrapport per {self.every.sv} senast {self.due} året därpå"
-        every = "agreement year" if self.every is ReportingPeriod.AGREEMENT_YEAR else "year"
-        return f"a follow-up report for each {every} by {self.due} of the year after"
+            return f"återrapport {what} senast {number} {_MONTHS_SV[month - 1]} året därpå"
+        return f"a follow-up report {what} by {number} {_MONTHS_EN[month - 1]} of the year after"
+
+
+_MONTHS_SV: Final = (
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+)  # fmt: skip
+_MONTHS_EN: Final = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def _calendar_cuts(span: Term, months: int) -> list[Term]:
+    """The calendar years, half-years or quarters (``months`` long, from 1 January) that
+    ``span`` touches, cut to it."""
+    cuts = []
+    year, month = span.start.year, (span.start.month - 1) // months * months + 1
+    while year <= span.end.year and Date(year, month, 1) <= span.end:
+        end_month = month + months - 1
+        last = Date(year, end_month, days_in_month(year, end_month))
+        cuts.append(trusted_term(max(span.start, Date(year, month, 1)), min(span.end, last)))
+        month += months
+        if month > 12:
+            year, month = year + 1, 1
+    return cuts
+
+
+def _months_from(span: Term, months: int) -> list[Term]:
+    """Periods of ``months`` months from ``span``'s first day (T4, each counted from that
+    day so that they never drift), cut to it."""
+    cuts, start, index = [], span.start, 1
+    while start <= span.end:
+        end = Term.starting(span.start, months=months * index).end
+        cuts.append(trusted_term(start, min(end, span.end)))
+        start, index = _plus_days(end, 1), index + 1
+    return cuts
 
 
 @attrs.frozen

@@ -58,7 +58,7 @@ from iop_model.goals import Goal, MinimumDuration
 from iop_model.money import ContributionKind, Contributor
 from iop_model.parties import IdeaBasedParty, PublicParty
 from iop_model.terms.agreement import Agreement, TerminationKind, duplicate_ids, resolve_types
-from iop_model.terms.term import Rounding, _parse_iso_day, as_date
+from iop_model.terms.term import Length, Rounding, _parse_iso_day, as_date
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -280,6 +280,20 @@ def _converter(detailed: bool = True) -> cattrs.Converter:
     conv.register_structure_hook_func(lambda t: t == indicator, structure_indicator)
     conv.register_unstructure_hook_func(
         lambda t: t == indicator, lambda v: v if isinstance(v, str) else v.value
+    )
+    every = ReportingPeriod | Length  # a reporting duty's "year" or { months = 4 }
+    period_hook = _enum_hook(ReportingPeriod)
+
+    def structure_every(value: object, _: Any) -> ReportingPeriod | Length:
+        if isinstance(value, Mapping):
+            length: Length = conv.structure(value, Length)
+            return length
+        return period_hook(value, ReportingPeriod)  # type: ignore[return-value]
+
+    conv.register_structure_hook_func(lambda t: t == every, structure_every)
+    conv.register_unstructure_hook_func(
+        lambda t: t == every,
+        lambda v: conv.unstructure(v, Length) if isinstance(v, Length) else v.value,
     )
     ref = Agreement | str
     conv.register_structure_hook_func(lambda t: t == ref, _structure_agreement_ref)

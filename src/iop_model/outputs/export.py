@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any, Final
 
 import pendulum
@@ -87,14 +88,19 @@ def _organisation(
 
 
 def _public_money(agreement: Agreement) -> tuple[Decimal, str] | None:
-    """The public party's money contributions of a known agreement, in their one currency."""
+    """The public party's money contributions of a known agreement, in their one currency:
+    every year of a per-year amount (M4), rounded once to öre for the standard's number."""
     found = [
-        c for c in agreement.contributions if c.by.value == "public" and c.kind.value == "money"
+        c
+        for c in agreement.contributions
+        if c.by.value == "public" and c.kind.value == "money" and c.is_valued
     ]
     currencies = {c.currency for c in found}
     if not found or len(currencies) != 1:
         return None
-    return sum((c.amount for c in found), Decimal(0)), currencies.pop()
+    total = sum((c.total() for c in found), Fraction(0))
+    exact = Decimal(total.numerator) / Decimal(total.denominator)
+    return exact.quantize(Decimal("0.01")), currencies.pop()
 
 
 def _number(value: Decimal) -> int | float:

@@ -248,12 +248,19 @@ def _overview_row(data: ReportDict, lang: Lang) -> dict[str, Any]:
     agreements = data["agreements"]
     first = agreements[0] if agreements else None
     partnership = data["partnership"]
-    in_force = (
-        _say("html.not_known", lang)
-        if partnership is None
-        else f"{partnership['start']}–{partnership['end']}"
-    )
-    items = data["actions"]["items"]
+    if partnership is None:
+        in_force = _say("html.not_known", lang)
+    else:
+        days = f"{partnership['start']}–{partnership['end']}"
+        state = (
+            "html.ended"
+            if partnership["end"] < data["as_of"]
+            else "html.not_started"
+            if partnership["start"] > data["as_of"]
+            else "html.in_force"
+        )
+        in_force = f"{days} ({_say(state, lang)})"
+    upcoming = data["next_action"]
     late = {"late", "overdue"}
     reports = sum(
         1
@@ -269,7 +276,7 @@ def _overview_row(data: ReportDict, lang: Lang) -> dict[str, Any]:
         if first is None
         else f"{first['public_party']['name']} · {first['partner']['name']}",
         "in_force": in_force,
-        "next": items[0]["text_lang"] if items else _say("html.none", lang),
+        "next": upcoming["text_lang"] if upcoming else _say("html.none", lang),
         "goals": [
             {"code": g["status"], "label": g["label"]}
             for g in data["goals"]

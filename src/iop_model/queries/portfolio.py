@@ -37,6 +37,9 @@ from iop_model.terms.term import calendar_day
 
 __all__ = ["FlagRow", "GoalRow", "OverviewRow", "Portfolio", "ReportRow"]
 
+#: A horizon no deadline is beyond: the overview's next action, whatever its distance.
+_EVER = 10**7
+
 Date = pendulum.Date
 
 
@@ -257,14 +260,15 @@ class Portfolio:
         known_on: Date | None = None,
     ) -> list[OverviewRow]:
         """One plain row per partnership (its file) for a table: parties, days in force as
-        known, the next action, goal and target statuses, late reports and flags, as of
-        ``as_of`` as known on ``known_on`` (default: ``as_of``)."""
+        known, the next action (whatever its distance; ``within_days`` is kept for old
+        callers and no longer limits it), goal and target statuses, late reports and flags,
+        as of ``as_of`` as known on ``known_on`` (default: ``as_of``)."""
         as_of, knowledge = self._known(as_of, known_on)
         rows: list[OverviewRow] = []
         goals = self.goals(as_of, knowledge)
         reports = self.late_reports(as_of, knowledge)
         flags = self.flags(as_of, eur_rate, knowledge)
-        actions = self.actions(as_of, within_days, knowledge)
+        actions = self.actions(as_of, _EVER, knowledge)  # the next one, whatever its distance
         for name, known in self.known(knowledge):
             partnership = known.partnership
             first = known.agreements[0] if known.agreements else None

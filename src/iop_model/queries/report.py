@@ -17,7 +17,7 @@ decisions and reports made later are only counted in ``later_decisions`` and
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, NotRequired, TypedDict, cast
+from typing import Any, Final, NotRequired, TypedDict, cast
 
 import attrs
 import pendulum
@@ -60,6 +60,8 @@ Date = pendulum.Date
 
 #: The horizon of the report's list of actions, in days.
 ACTION_DAYS = 180
+#: A horizon no deadline is beyond: for the next action, whatever its distance.
+_EVER: Final = 10**7
 
 
 class PublicPartyDict(TypedDict):
@@ -195,9 +197,13 @@ class MoneyRowDict(MoneyFiguresDict):
 
 
 class MoneyDict(TypedDict):
+    """An agreement's money: by the unit shown (``periods``), and by both units (``by``:
+    ``"year"`` and ``"agreement-year"``)."""
+
     agreement: str
     unit: str
     periods: list[MoneyRowDict]
+    by: dict[str, list[MoneyRowDict]]
 
 
 class EvidenceItemDict(TypedDict):
@@ -237,6 +243,7 @@ class ReportDict(TypedDict):
     partnership: PartnershipDict | None
     goals: list[GoalDict]
     actions: ActionsDict
+    next_action: ActionItemDict | None
     activities: list[ActivityDict]
     contributions: list[MoneyDict]
     flags: list[FlagDict]
@@ -359,6 +366,7 @@ def build(
     hour_rate: Decimal | int | None = None,
     eur_rate: Decimal | int | None = None,
     show_later: bool = False,
+    money_by: str | None = None,
 ) -> ReportDict:
     """The follow-up report of ``case`` as of the end of ``as_of``, with the decisions and
     reports known on ``known_on`` (default: ``as_of``; G10), as plain data.
@@ -368,7 +376,9 @@ def build(
     values volunteer hours (M5) and ``eur_rate`` (SEK per EUR) lets the state-aid flags
     compare amounts with their ceilings (F2, F3); neither has a default. ``show_later``
     adds the decisions and reports of the file that came after ``known_on``, in a section
-    of their own (``later``); without it they are only counted.
+    of their own (``later``); without it they are only counted. ``money_by`` shows money
+    by ``"year"`` (calendar years) or ``"agreement-year"``; by default as the reporting duty
+    reports, else by calendar year (both are in the data, ``contributions[].by``).
     """
     if not isinstance(case, Case):
         raise IOPError(f"expected a Case, got {type(case).__name__}", field="case", value=case)
@@ -382,6 +392,7 @@ def build(
         hour_rate=hour_rate,
         eur_rate=eur_rate,
         show_later=show_later,
+        money_by=money_by,
     )
     return data
 
@@ -396,12 +407,19 @@ def view(
     hour_rate: Decimal | int | None = None,
     eur_rate: Decimal | int | None = None,
     show_later: bool = False,
+    money_by: str | None = None,
 ) -> tuple[ReportDict, tuple[Assessment, ...]]:
     """:func:`build` from a case as known (:meth:`Case.as_known_on`), and the assessments of
     its goals (so that callers need not assess again)."""
     lang = check_lang(lang)
     knowledge = known.known_on
     check_known_on(as_of, knowledge)
+    if money_by is not None and money_by not in MONEY_UNITS:
+        raise IOPError(
+            "money is shown by 'year' (calendar years) or 'agreement-year'",
+            field="money_by",
+            value=money_by,
+        )
     agreements = known.agreements
     assessments = known.assess(as_of)
     goals: list[GoalDict] = []
@@ -427,6 +445,7 @@ def view(
             }
         )
     actions = due(known, as_of, ACTION_DAYS, assessments)
+    upcoming = due(known, as_of, _EVER, assessments)  # the next one, whatever its distance
     by_id = {agreement.id: agreement for agreement in agreements}
     result: ReportDict = {
         "title": known.title,
@@ -449,9 +468,12 @@ def view(
             "within_days": ACTION_DAYS,
             "items": [{**action.to_dict(), "text_lang": action.text(lang)} for action in actions],
         },
+        "next_action": None
+        if not upcoming
+        else {**upcoming[0].to_dict(), "text_lang": upcoming[0].text(lang)},
         "activities": [_activity(a, by_id, lang, as_of) for a in known.activities],
         "contributions": [
-            _money(a, lang, knowledge, hour_rate) for a in agreements if a.contributions
+            _money(a, lang, knowledge, hour_rate, money_by) for a in agreements if a.contributions
         ],
         "flags": [f.to_dict() for f in known_flags(known, as_of, eur_rate)],
         "evidence": [_evidence(a) for a in agreements],
@@ -463,60 +485,114 @@ def view(
 
 
 def _unit(agreement: Agreement | None) -> str:
-    """Calendar years, or agreement years when the agreement does not start on 1 January."""
+    """Activity figures: calendar years, or agreement years when the agreement does not
+    start on 1 January."""
     if agreement is None or (agreement.start.month, agreement.start.day) == (1, 1):
         return "year"
     return "agreement-year"
 
 
+#: The periods money can be shown by: calendar years (the municipality's accounts) and
+#: agreement years (12 months from the agreement's first day).
+MONEY_UNITS: Final = ("year", "agreement-year")
+
+
+def _money_unit(agreement: Agreement, chosen: str | None) -> str:
+    """Money is shown by the chosen unit; else as the agreement's reporting duty reports
+    (an agreement year, or a calendar year for yearly or shorter periods); else by calendar
+    year, as municipal accounts are kept."""
+    if chosen is not None:
+        return chosen
+    duty = agreement.reporting
+    if duty is not None and duty.every == "agreement-year":
+        return "agreement-year"
+    return "year"
+
+
 def _money(
-    agreement: Agreement, lang: Lang, knowledge: Date, hour_rate: Decimal | int | None
+    agreement: Agreement,
+    lang: Lang,
+    knowledge: Date,
+    hour_rate: Decimal | int | None,
+    money_by: str | None = None,
 ) -> MoneyDict:
-    """A known agreement's contributions per calendar or agreement year (M1-M5)."""
-    unit = _unit(agreement)
-    periods = calendar_periods(agreement.span, unit, agreement.start)
+    """A known agreement's contributions per calendar year and per agreement year (M1-M5):
+    ``periods`` by the unit shown (:func:`_money_unit`), ``by`` both."""
+    unit = _money_unit(agreement, money_by)
+    by = {u: _money_rows(agreement, lang, knowledge, hour_rate, u) for u in MONEY_UNITS}
+    return {"agreement": agreement.id, "unit": unit, "periods": by[unit], "by": by}
+
+
+def _money_rows(
+    agreement: Agreement,
+    lang: Lang,
+    knowledge: Date,
+    hour_rate: Decimal | int | None,
+    unit: str,
+) -> list[MoneyRowDict]:
     rows: list[MoneyRowDict] = []
-    for period in periods:
+    for period in calendar_periods(agreement.span, unit, agreement.start):
         found = money.figures(agreement.contributions, period, hour_rate=hour_rate)
         if not found.contributions:
             continue
         found = attrs.evolve(found, known_on=knowledge)  # what the figures were known on
         rows.append({**found.to_dict(), "text": _money_lines(found, lang)})
-    return {"agreement": agreement.id, "unit": unit, "periods": rows}
+    return rows
 
 
 def _money_lines(found: money.MoneyFigures, lang: Lang) -> list[str]:
     parts = []
     order = {"public": 0, "partner": 1}
+    rough = found.approximate
     for (by, kind, unit), amount in sorted(
         found.totals.items(), key=lambda item: (order[item[0][0]], item[0][1])
     ):
-        shown = _say("money.unit.hours", lang) if unit == "hours" else unit
+        shown: object = (
+            wording.Raw(
+                ("cirka " if lang == "sv" else "about ") * rough
+                + f"{wording.decimal(amount, lang)} {_say('money.unit.hours', lang)}"
+            )
+            if unit == "hours"
+            else wording.Money(amount, unit, rough)
+        )
         parts.append(
             _say(
                 "money.line",
                 lang,
                 by=_say(f"money.by.{by}", lang),
                 kind=_say(f"money.kind.{kind}", lang),
-                amount=amount,
-                unit=shown,
+                amount=shown,
             )
         )
+    parts += [
+        _say(
+            "money.not_valued",
+            lang,
+            by=_say(f"money.by.{by}", lang),
+            kind=_say(f"money.kind.{kind}", lang),
+            description=description,
+        )
+        for by, kind, description in found.not_valued
+    ]
     lines = ["; ".join(parts) + " (M4)"]
     if found.own_share is not None and found.own_value is not None:
         assert found.public_value is not None
+        currency = found.currency or "SEK"
         lines.append(
             _say(
                 "money.own_share",
                 lang,
-                own=found.own_value,
-                all=found.own_value + found.public_value,
-                currency=found.currency or "",
+                own=wording.Money(found.own_value, currency, rough),
+                all=wording.Money(found.own_value + found.public_value, currency, rough),
                 share=wording.Pct(found.own_share),
             )
         )
     if found.hour_rate is None and any(k == "volunteer_hours" for _, k, _ in found.totals):
         lines.append(_say("money.no_rate", lang))
+    if found.not_valued:
+        lines.append(_say("money.not_valued_share", lang))
+    if rough:
+        lines.append(_say("money.approximate", lang))
     return lines
 
 
@@ -582,8 +658,8 @@ def _figure_row(activity: Activity, f: Figures, lang: Lang) -> FigureRowDict:
 def _follow_up_missing(activities: tuple[Activity, ...], counted: object, as_of: Date) -> list[str]:
     """The calendar years of a duration goal's counted period that have run by ``as_of`` and
     for which no known activity has a report."""
-    if not isinstance(counted, Term):
-        return []
+    if not isinstance(counted, Term) or not activities:
+        return []  # no activity: no activity report was due (the reporting duty is D6's)
     run = min(counted.end, as_of)
     if run < counted.start:
         return []

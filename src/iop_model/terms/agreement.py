@@ -539,6 +539,31 @@ class Agreement:
         day, from its first day (T15)."""
         return known_on(self.decided_on, calendar_day(day, "day"), self.term.start)
 
+    def contribution_known_from(self, contribution: Contribution) -> Date:
+        """The day ``contribution`` counts as known and as granted (M3): its own decision
+        day; else the decision of this agreement, or of the latest extension whose term its
+        period needs; without any decision day, its period's first day (T15).
+
+        >>> import pendulum
+        >>> from iop_model import Contribution, IdeaBasedParty, PublicParty, Term
+        >>> D = pendulum.date
+        >>> grant = Contribution("public", "money", 650_000, Term.year(2024))
+        >>> a = Agreement("a", PublicParty("Kalmar kommun"), IdeaBasedParty("Jouren"),
+        ...               Term(D(2022, 1, 1), D(2024, 12, 31)), decided_on=D(2021, 11, 24),
+        ...               contributions=[grant])
+        >>> a.contribution_known_from(grant)
+        Date(2021, 11, 24)
+        """
+        if contribution.decided_on is not None:
+            return contribution.decided_on
+        decided = self.decided_on
+        last = contribution.period.end
+        for term, extension in zip(self._scheduled[1:], self.extensions, strict=False):
+            if term.start > last:
+                break
+            decided = extension.decided_on  # the period needs this extension's term
+        return contribution.period.start if decided is None else decided
+
     @property
     def known_from(self) -> Date:
         """The first day on which the agreement counts as known: its decision day, or its
@@ -585,13 +610,10 @@ class Agreement:
                 known += 1
             extensions = known
         contributions = self.contributions
-        if contributions:
-            from iop_model.money import contribution_known_from
-
-            if any(contribution_known_from(c, self) > day for c in contributions):
-                contributions = tuple(
-                    c for c in contributions if contribution_known_from(c, self) <= day
-                )
+        if contributions and any(self.contribution_known_from(c) > day for c in contributions):
+            contributions = tuple(
+                c for c in contributions if self.contribution_known_from(c) <= day
+            )
         reports = self.follow_up_reports
         if reports and any(r.received_on > day for r in reports):
             reports = tuple(r for r in reports if r.received_on <= day)
