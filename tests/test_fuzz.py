@@ -27,6 +27,23 @@ ROOT = pathlib.Path(__file__).parent.parent
 SCHEMA = json.loads(
     (ROOT / "src" / "iop_model" / "files" / "schema" / "iop-model-1.schema.json").read_text("utf-8")
 )
+
+
+def _generating(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema to generate documents from: the shipped one, with an agreement's
+    "partner or partners" (and "public_party or public_parties") choice fixed to the single
+    keys. hypothesis-jsonschema canonicalises the two nested anyOf into every combination
+    of every agreement's keys and takes minutes per example; the documents generated are a
+    subset of the valid ones (a document with both keys is still generated, ``partners``
+    being an optional key), and the list-only shorthand is covered by the examples
+    (examples/real/goteborg-nordstan.toml) and tests/test_real_agreements.py."""
+    generating = copy.deepcopy(schema)
+    agreement = generating["$defs"]["agreement"]
+    agreement.pop("allOf")
+    agreement["required"] = ["id", "public_party", "partner", "term"]
+    return generating
+
+
 EXAMPLES = {
     path.name: tomllib.loads(path.read_text("utf-8"))
     for path in sorted((ROOT / "examples").glob("*.toml"))
@@ -69,7 +86,7 @@ def _exercise(document: Any) -> bool:
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
-@given(from_schema(SCHEMA))
+@given(from_schema(_generating(SCHEMA)))
 def test_documents_generated_from_the_schema_load_or_fail_with_our_error(
     document: dict[str, Any],
 ) -> None:

@@ -166,6 +166,316 @@ def test_3_money_follows_the_reporting_duty_and_the_choice() -> None:
     assert set(money["by"]) == {"year", "agreement-year"}
 
 
+# --- 3. money by calendar year in every output --------------------------------------------------
+
+
+def test_3_the_csv_and_the_portfolio_carry_money_per_year() -> None:
+    from iop_model import Portfolio
+    from iop_model.outputs.csv import OVERVIEW_COLUMNS
+
+    portfolio = Portfolio([("kalmar.toml", kalmar())])
+    row = portfolio.to_records(D(2023, 6, 30))[0]
+    assert (row["public_money"], row["public_money_year"]) == ("3000000.00", "1000000.00")
+    assert {"public_money", "public_money_year", "partner_money"} <= set(OVERVIEW_COLUMNS)
+    years = portfolio.money_by_year(D(2023, 6, 30))
+    assert [(y["year"], y["public_money"]) for y in years] == [
+        (2022, "1000000.00"),
+        (2023, "1000000.00"),
+        (2024, "1000000.00"),
+    ]
+
+
+def test_3_the_command_line_chooses_the_unit(tmp_path: pathlib.Path) -> None:
+    import io
+    import json
+
+    from iop_model.cli import main
+    from iop_model.files import dump
+
+    agreement = Agreement(
+        "a",
+        KALMAR,
+        JOUR,
+        Term(D(2022, 7, 1), D(2024, 6, 30)),
+        decided_on=D(2022, 5, 1),
+        contributions=[
+            Contribution(
+                "public", "money", 100_000, Term(D(2022, 7, 1), D(2024, 6, 30)), per="year"
+            )
+        ],
+    )
+    file = tmp_path / "a.toml"
+    dump(Case([agreement]), file)
+    out = io.StringIO()
+    args = [str(file), "--as-of", "2024-12-31", "--format", "json", "--money-by", "agreement-year"]
+    assert main(["report", *args], out=out) == 0
+    assert json.loads(out.getvalue())["contributions"][0]["unit"] == "agreement-year"
+    text = io.StringIO()
+    assert main(["report", str(file), "--as-of", "2024-12-31"], out=text) == 0
+    assert "a (per kalenderår)" in text.getvalue()
+
+
+def test_3_the_web_page_shows_both_units_and_the_years() -> None:
+    from iop_model import Portfolio
+    from iop_model.outputs.html import render_html
+
+    agreement = Agreement(
+        "a",
+        KALMAR,
+        JOUR,
+        Term(D(2022, 7, 1), D(2024, 6, 30)),
+        decided_on=D(2022, 5, 1),
+        contributions=[
+            Contribution(
+                "public", "money", 100_000, Term(D(2022, 7, 1), D(2024, 6, 30)), per="year"
+            )
+        ],
+    )
+    page = render_html(Portfolio([("a.toml", Case([agreement]))]), D(2024, 12, 31), "sv")
+    assert "a (per kalenderår)" in page
+    assert "a (per avtalsår)" in page
+    assert "Pengar per kalenderår" in page
+    assert '<th scope="row">2023</th>' in page
+
+
+# --- 4. several parties ------------------------------------------------------------------------
+
+FRYSHUSET = IdeaBasedParty("Fryshuset")
+SKYDDSVARNET = IdeaBasedParty("Skyddsvärnet")
+GOTEBORG = PublicParty("Göteborgs Stad", org_number="212000-1355")
+
+
+def nordstan(contributions: list[Contribution] | None = None) -> Agreement:
+    term = Term(D(2024, 1, 1), D(2024, 12, 31))
+    return Agreement(
+        "nordstan",
+        GOTEBORG,
+        FRYSHUSET,
+        term,
+        decided_on=D(2023, 12, 1),
+        partners=[FRYSHUSET, SKYDDSVARNET],
+        contributions=contributions
+        or [
+            Contribution("public", "money", 2_000_000, term, to="Fryshuset"),
+            Contribution("public", "money", 1_000_000, term, to="Skyddsvärnet"),
+            Contribution("partner", "volunteer_hours", 500, term, party="Skyddsvärnet"),
+        ],
+    )
+
+
+def test_4_an_agreement_has_several_partners() -> None:
+    agreement = nordstan()
+    assert [p.name for p in agreement.partners] == ["Fryshuset", "Skyddsvärnet"]
+    assert agreement.partner == FRYSHUSET
+    one = Agreement("one", GOTEBORG, FRYSHUSET, Term.year(2024))
+    assert one.partners == (FRYSHUSET,)
+    assert one.public_parties == (GOTEBORG,)
+
+
+def test_4_a_party_is_checked_against_the_agreement() -> None:
+    from iop_model import AgreementError
+
+    with pytest.raises(AgreementError, match="P2") as error:
+        Agreement(
+            "x",
+            GOTEBORG,
+            FRYSHUSET,
+            Term.year(2024),
+            partners=[FRYSHUSET],
+            contributions=[Contribution("public", "money", 1, Term.year(2024), to="Nobody")],
+        )
+    assert error.value.field == "contributions[0].to"
+    with pytest.raises(AgreementError, match="P2"):
+        Agreement("x", GOTEBORG, FRYSHUSET, Term.year(2024), partners=[SKYDDSVARNET, FRYSHUSET])
+    with pytest.raises(AgreementError, match="P2"):
+        Agreement("x", GOTEBORG, FRYSHUSET, Term.year(2024), partners=[FRYSHUSET, FRYSHUSET])
+
+
+def test_4_a_file_names_the_partners_and_by_names_a_party() -> None:
+    from iop_model.files import dumps, loads
+
+    text = """
+format_version = 1
+[[agreements]]
+id = "n"
+term = { start = 2024-01-01, end = 2024-12-31 }
+partners = [{ name = "Fryshuset" }, { name = "Skyddsvärnet" }]
+public_party = { name = "Göteborgs Stad" }
+[[agreements.contributions]]
+by = "Skyddsvärnet"
+kind = "volunteer_hours"
+amount = 500
+period = { start = 2024-01-01, end = 2024-12-31 }
+"""
+    case = loads(text)
+    agreement = case.agreements[0]
+    assert agreement.partner.name == "Fryshuset"
+    assert (agreement.contributions[0].by.value, agreement.contributions[0].party) == (
+        "partner",
+        "Skyddsvärnet",
+    )
+    written = dumps(case)
+    assert "partners = [" in written
+    assert "[agreements.partner]" not in written
+    assert loads(written) == case
+
+
+def test_4_F2_is_judged_per_partner() -> None:
+    big = nordstan(
+        contributions=[
+            Contribution("public", "money", 2_500_000, Term.year(2024), to="Fryshuset"),
+            Contribution("public", "money", 1_000_000, Term.year(2024), to="Skyddsvärnet"),
+        ]
+    )
+    found = [f for f in flags(big, D(2024, 6, 1), eur_rate=10) if f.id == "F2"]
+    assert [f.figures["partner"] for f in found] == ["Fryshuset"]  # 250 000 EUR; 100 000 EUR not
+
+
+def test_4_one_360giving_grant_per_partners_share_and_ocds_roles() -> None:
+    from iop_model.outputs.export import to_ocds
+
+    case = Case([nordstan()])
+    grants = to_360giving([("n.toml", case)], D(2024, 6, 1), prefix="360G-x", own_ids=True)
+    assert [
+        (g["id"], g["amountAwarded"], g["recipientOrganization"][0]["name"])
+        for g in grants["grants"]
+    ] == [
+        ("360G-x-nordstan-Fryshuset", 2000000, "Fryshuset"),
+        ("360G-x-nordstan-Skyddsvarnet", 1000000, "Skyddsvärnet"),
+    ]
+    release = to_ocds([("n.toml", case)], D(2024, 6, 1), prefix="ocds-x", own_ids=True)["releases"][
+        0
+    ]
+    assert [(p["name"], p["roles"]) for p in release["parties"]] == [
+        ("Göteborgs Stad", ["buyer"]),
+        ("Fryshuset", ["supplier"]),
+        ("Skyddsvärnet", ["supplier"]),
+    ]
+    assert len(release["awards"][0]["suppliers"]) == 2
+
+
+def test_4_a_share_needs_its_receiving_partner() -> None:
+    from iop_model.outputs.export import ExportError
+
+    case = Case(
+        [
+            nordstan(
+                contributions=[Contribution("public", "money", 1, Term.year(2024))],
+            )
+        ]
+    )
+    with pytest.raises(ExportError) as error:
+        to_360giving([("n.toml", case)], D(2024, 6, 1), prefix="360G-x", own_ids=True)
+    assert [p.path for p in error.value.problems] == ["n.toml: agreements[0].contributions[0].to"]
+
+
+# --- 5. options to extend ----------------------------------------------------------------------
+
+
+def synskadade(*extensions: object, **extra: object) -> Agreement:
+    from iop_model import Option
+
+    return Agreement(
+        "srf",
+        PublicParty("Uddevalla kommun"),
+        IdeaBasedParty("Synskadades Riksförbund"),
+        Term(D(2021, 6, 1), D(2023, 3, 31)),
+        decided_on=D(2021, 5, 24),
+        options=[Option(years=1, by="mutual")],
+        extensions=extensions,  # type: ignore[arg-type]
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def test_5_the_latest_end_follows_from_the_options() -> None:
+    agreement = synskadade()
+    assert agreement.max_extent is None
+    assert agreement.latest_end == D(2024, 3, 31)
+    assert "F1" not in [f.id for f in flags(agreement, D(2022, 1, 1))]
+
+
+def test_5_an_extension_uses_an_option() -> None:
+    from iop_model import Extension
+
+    used = synskadade(Extension(D(2023, 2, 1), "Socialnämnden", years=1))
+    assert used.used_options == {0: 0}
+    assert used.unused_options() == []
+    named = synskadade(Extension(D(2023, 2, 1), "Socialnämnden", years=1, option=0))
+    assert named.end == D(2024, 3, 31)
+
+
+def test_5_an_extension_beyond_every_option_is_refused_with_T18() -> None:
+    from iop_model import Extension, ExtensionError
+
+    with pytest.raises(ExtensionError, match="T18") as error:
+        synskadade(Extension(D(2023, 2, 1), "SN", years=2))
+    assert error.value.field == "extensions[0]"
+    with pytest.raises(ExtensionError, match="T18") as named:
+        synskadade(Extension(D(2023, 2, 1), "SN", years=1, option=1))
+    assert named.value.field == "extensions[0].option"
+    with pytest.raises(ExtensionError, match="T18"):
+        synskadade(
+            Extension(D(2023, 2, 1), "SN", years=1),
+            Extension(D(2024, 2, 1), "SN", months=1),
+        )
+
+
+def test_5_an_option_used_after_its_last_day_is_refused() -> None:
+    from iop_model import Extension, ExtensionError, Option
+
+    with pytest.raises(ExtensionError, match="T18") as error:
+        Agreement(
+            "late",
+            KALMAR,
+            JOUR,
+            Term.year(2023),
+            options=[Option(years=1, decide_by=D(2023, 9, 30))],
+            extensions=[Extension(D(2023, 10, 15), "SN", years=1)],
+        )
+    assert error.value.field == "extensions[0].decided_on"
+
+
+def test_5_due_lists_the_decision_on_the_option() -> None:
+    case = Case([synskadade()])
+    actions = [a for a in case.actions(D(2023, 1, 15)) if a.kind.value == "use_option"]
+    assert [(a.day, a.rules) for a in actions] == [(D(2023, 3, 31), ("T18", "T9"))]
+    assert "båda parter är överens" in actions[0].text("sv")
+
+
+def test_5_a_file_holds_options() -> None:
+    from iop_model.files import dumps, loads
+
+    case = Case([synskadade()])
+    assert loads(dumps(case)) == case
+    assert "options = [" in dumps(case)
+
+
+# --- 9. organisation identifiers without a registered number ---------------------------------
+
+
+def test_9_own_identifiers_under_the_publishers_prefix_when_asked() -> None:
+    from iop_model.outputs.export import ExportError
+
+    case = Case(
+        [
+            Agreement(
+                "k",
+                PublicParty("Kramfors kommun"),
+                IdeaBasedParty("Kramfors Kvinnoforum"),
+                Term.year(2023),
+                decided_on=D(2023, 5, 16),
+                contributions=[Contribution("public", "money", 575_000, Term.year(2023))],
+            )
+        ]
+    )
+    with pytest.raises(ExportError):
+        to_360giving([("k.toml", case)], D(2023, 6, 1), prefix="360G-kramfors")
+    grant = to_360giving([("k.toml", case)], D(2023, 6, 1), prefix="360G-kramfors", own_ids=True)
+    assert (
+        grant["grants"][0]["recipientOrganization"][0]["id"] == "360G-kramfors-Kramfors_Kvinnoforum"
+    )
+
+
 # --- 6. rough and unvalued facts -------------------------------------------------------------
 
 
@@ -272,3 +582,65 @@ def test_10_no_follow_up_missing_without_activities_or_a_duty() -> None:
     )
     data = build(case, D(2025, 6, 1), "sv")
     assert data["goals"][0]["follow_up_missing"] == []
+
+
+# --- the real examples in examples/real/ ---------------------------------------------------------
+
+REAL = sorted((ROOT / "examples" / "real").glob("*.toml"))
+
+
+def test_there_are_real_examples_with_their_sources() -> None:
+    assert len(REAL) >= 3
+    for path in REAL:
+        text = path.read_text("utf-8")
+        assert "A REAL" in text, path.name
+        assert "https://" in text, path.name  # every file names its source
+        assert "assumptions = [" in text, path.name  # what the source does not say
+
+
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.name)
+def test_a_real_example_reports_and_exports(path: pathlib.Path) -> None:
+    from iop_model.files import load
+    from iop_model.outputs.export import to_ocds
+    from iop_model.outputs.text import render_text
+
+    case = load(path)
+    day = case.agreements[0].end
+    for lang in ("sv", "en"):
+        assert render_text(build(case, day, lang))
+    if not any(c.is_valued and c.by.value == "public" for c in case.agreements[0].contributions):
+        from iop_model.outputs.export import ExportError
+
+        with pytest.raises(ExportError) as error:  # no amount: never exported as 0 (M1)
+            to_360giving([(path.name, case)], day, prefix="360G-example", own_ids=True)
+        assert [p.rule for p in error.value.problems] == ["M1"]
+        return
+    grants = to_360giving([(path.name, case)], day, prefix="360G-example", own_ids=True)
+    assert grants["grants"]
+    assert to_ocds([(path.name, case)], day, prefix="ocds-example", own_ids=True)["releases"]
+
+
+@pytest.mark.parametrize("day", [D(2021, 12, 1), D(2022, 6, 30), D(2023, 6, 30)])
+def test_kalmar_real_three_million_on_every_day(day: pendulum.Date) -> None:
+    from iop_model.files import load
+
+    case = load(ROOT / "examples" / "real" / "kalmar-kvinnojouren.toml")
+    grant = to_360giving([("k", case)], day, prefix="360G-x", own_ids=True)["grants"][0]
+    assert grant["amountAwarded"] == 3_000_000
+
+
+def test_real_facts_show_where_they_should() -> None:
+    from iop_model.files import load
+
+    real = ROOT / "examples" / "real"
+    kramfors = load(real / "kramfors-kvinnoforum.toml")
+    assert "F7" in [f.id for f in flags(kramfors.partnership, D(2023, 6, 1))]
+    saron = load(real / "uddevalla-saronhuset.toml")
+    by_year = build(saron, D(2022, 6, 1), "sv", money_by="agreement-year")
+    assert "cirka 1\xa0700\xa0000\xa0kr" in by_year["contributions"][0]["periods"][0]["text"][0]
+    srf = load(real / "uddevalla-synskadades-riksforbund.toml")
+    assert srf.agreements[0].latest_end == D(2024, 3, 31)
+    assert any(a.kind.value == "use_option" for a in srf.actions(D(2023, 1, 15)))
+    nordstan_file = load(real / "goteborg-nordstan.toml")
+    grants = to_360giving([("n", nordstan_file)], D(2018, 12, 31), prefix="360G-x", own_ids=True)
+    assert [g["amountAwarded"] for g in grants["grants"]] == [730000, 320000]

@@ -44,6 +44,8 @@ from iop_model.rules import RULES, Rule
 from iop_model.terms.agreement import (
     Agreement,
     Extension,
+    Option,
+    OptionHolder,
     Partnership,
     Termination,
     TerminationKind,
@@ -204,6 +206,8 @@ __all__ = [
     "MoneyFigures",
     "Network",
     "Occasion",
+    "Option",
+    "OptionHolder",
     "Partnership",
     "PartnershipError",
     "PartyError",

@@ -154,6 +154,13 @@ def _parser() -> argparse.ArgumentParser:
         "overview of every partnership (needs iop-model[html]); csv is the overview for a "
         "spreadsheet",
     )
+    report.add_argument(
+        "--money-by",
+        choices=["year", "agreement-year"],
+        help="show money per calendar year (the accounts) or per agreement year (default: as "
+        "the reporting duty reports, else per calendar year; the JSON report and the web page "
+        "hold both)",
+    )
     report.add_argument("-o", "--output", metavar="OUT", help="write to this file instead")
     with_show_later(report)
 
@@ -245,6 +252,13 @@ def _parser() -> argparse.ArgumentParser:
         "--prefix",
         default="iop-model",
         help="your 360Giving identifier prefix (360G-...) or OCDS ocid prefix (ocds-...)",
+    )
+    export.add_argument(
+        "--own-ids",
+        action="store_true",
+        help="identify an organisation without an organisation number under your own "
+        "prefix (PREFIX-Name_of_organisation), as 360Giving's guidance allows; without it "
+        "such an organisation is an error",
     )
     export.add_argument("-o", "--output", metavar="OUT", help="write to this file instead")
 
@@ -382,6 +396,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
                 hour_rate=args.hour_rate,
                 eur_rate=args.eur_rate,
                 show_later=args.show_later,
+                money_by=args.money_by,
             )
             if args.format == "json":
                 text = json.dumps(data, ensure_ascii=False, indent=2)
@@ -425,6 +440,7 @@ def _portfolio_report(
             hour_rate=args.hour_rate,
             eur_rate=args.eur_rate,
             show_later=args.show_later,
+            money_by=args.money_by,
         )
 
     return _emit_stream(args, out, write)
@@ -640,12 +656,21 @@ def _due(args: argparse.Namespace, out: TextIO) -> int:
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
     from iop_model.files.loader import load_all
-    from iop_model.outputs.export import export
+    from iop_model.outputs.export import export, unregistered
 
     cases = load_all(args.files)
     as_of, _ = _as_of(args)
-    data = export(cases, args.to, as_of, prefix=args.prefix)
+    data = export(cases, args.to, as_of, prefix=args.prefix, own_ids=args.own_ids)
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if args.own_ids:
+        own = unregistered(cases)
+        if own:
+            print(
+                f"iop-model: {len(own)} organisation(s) without an organisation number "
+                f"identified under {printable(args.prefix)}- (--own-ids): "
+                + ", ".join(printable(name) for name in own),
+                file=sys.stderr,
+            )
     if args.output:
         _write(args.output, text.encode("utf-8"))
         print(f"{args.output}: {args.to} as of {as_of}", file=out)

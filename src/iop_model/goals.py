@@ -661,7 +661,7 @@ class MinimumDuration(Goal):
         start, end = subject.term.start, terms[-1].end
         if termination is not None:
             can_grow, closed, terminated_on = False, Closed.TERMINATED, termination.on
-        elif subject.max_extent is not None and subject.max_extent < end_of(
+        elif subject.latest_end is not None and subject.latest_end < end_of(
             start, self._length, rounding
         ):
             can_grow, closed, terminated_on = False, Closed.MAX_EXTENT, None
@@ -949,7 +949,7 @@ def _contiguous_lines(goal: MinimumDuration, assessment: Assessment, period: _Pe
         lines.append(wording.line("goal.terminated", (T12,), day=period.terminated_on))
     if period.closed_because is Closed.MAX_EXTENT:
         assert isinstance(assessment.subject, Agreement)
-        lines.append(wording.line("goal.max_extent", (T11,), day=assessment.subject.max_extent))
+        lines.append(wording.line("goal.max_extent", (T11,), day=assessment.subject.latest_end))
     lines.extend(_left_out_lines(period))
     counted, agreed = f["counted_period"], f["agreed"]
     assert isinstance(counted, Term)
@@ -1090,7 +1090,7 @@ def _contiguous_period(
         termination = known.termination
         if termination is not None:
             return _Period((known,), False, Closed.TERMINATED, termination.on)
-        if known.max_extent is not None and known.max_extent < end_of(
+        if known.latest_end is not None and known.latest_end < end_of(
             known.term.start, length, rounding
         ):
             return _Period((known,), False, Closed.MAX_EXTENT, None)

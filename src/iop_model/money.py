@@ -194,7 +194,9 @@ class Contribution:
     months from its first day; part years count by their share of days (M4). ``decided_on``
     is the day of the decision behind it; without one it counts as known from the decision
     of the agreement or extension it belongs to (M3). ``reference`` and ``document`` say
-    where it is recorded.
+    where it is recorded. With several parties (P2), ``party`` names the party that
+    contributes and ``to`` the partner that receives a public contribution; in a file,
+    ``by`` may name the party itself (``by = "Fryshuset"``).
     """
 
     by: Contributor = attrs.field(converter=_by)
@@ -210,6 +212,8 @@ class Contribution:
     document: str | None = attrs.field(default=None, validator=optional_text(MoneyError))
     per: str | None = attrs.field(default=None, validator=_per)
     approximate: bool = attrs.field(default=False, validator=_flag)
+    party: str | None = attrs.field(default=None, validator=optional_text(MoneyError))
+    to: str | None = attrs.field(default=None, validator=optional_text(MoneyError))
 
     def __attrs_post_init__(self) -> None:
         if self.amount is None and not self.description:
@@ -225,6 +229,16 @@ class Contribution:
                 rule=M1,
                 field="per" if self.per is not None else "approximate",
                 value=self.per if self.per is not None else self.approximate,
+            )
+        if self.to is not None and self.by is not Contributor.PUBLIC:
+            from iop_model.parties import P2
+
+            raise MoneyError(
+                "only a public contribution has a receiving partner (to); a partner's own "
+                "contribution names its party instead",
+                rule=P2,
+                field="to",
+                value=self.to,
             )
         if not isinstance(self.currency, str) or not _CURRENCY.fullmatch(self.currency):
             raise MoneyError(

@@ -22,7 +22,7 @@ from iop_model._validators import instance_of, optional_text, text
 from iop_model.errors import PartyError
 from iop_model.rules import rule
 
-__all__ = ["IdeaBasedParty", "PublicParty", "check_org_number"]
+__all__ = ["P2", "IdeaBasedParty", "PublicParty", "check_org_number"]
 
 # --- P1 Organisation numbers ---------------------------------------------------------------------
 P1 = rule(
@@ -34,6 +34,25 @@ P1 = rule(
     "sjätte, och sista siffran är Luhn-kontrollsiffran för de nio första.",
     "Skatteverket, 'Organisationsnummer' (SKV 709); lag (1974:174) om identitetsbeteckning "
     "för juridiska personer m.fl.",
+)
+
+# --- P2 Several parties -------------------------------------------------------------------------
+P2 = rule(
+    "P2",
+    "Several parties",
+    "An agreement has one or more public parties and one or more idea-based partners; the "
+    "first of each list is its public_party and its partner; no name appears twice on a "
+    "side. A contribution's party names one of the agreement's parties on its side, and the "
+    "partner that receives a public contribution (to) one of its partners.",
+    "Ett avtal har en eller flera offentliga parter och en eller flera idéburna parter; den "
+    "första i varje lista är dess public_party och dess partner; inget namn förekommer två "
+    "gånger på samma sida. En insats part (party) namnger en av avtalets parter på sin sida, "
+    "och den idéburna part som tar emot en offentlig insats (to) en av dess idéburna parter.",
+    "Real decisions with several parties: Göteborgs Stad, social resursnämnd, money for "
+    "young people in Nordstan to Fryshuset (730 000 kr) and Skyddsvärnet (320 000 kr) "
+    "(Tidningen Syre Göteborg 2018, nummer 133, https://tidningensyre.se/goteborg/2018/"
+    "nummer-133/flyttbart-vardagsrum-ska-oka-tryggheten-unga-nordstan/). The library's "
+    "modelling choice.",
 )
 
 _ORG_NUMBER: Final = re.compile(r"([0-9]{6})-?([0-9]{4})")  # ASCII digits only

@@ -69,6 +69,8 @@ RULE_ORDER: tuple[str, ...] = (
     "I1",
     "T17",
     "F7",
+    "T18",
+    "P2",
 )
 
 

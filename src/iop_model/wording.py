@@ -128,7 +128,17 @@ def _show_money(value: Money, lang: Lang) -> str:
     exact = Fraction(value.value)
     in_cents = exact * 100
     rough = value.approximate or in_cents.denominator != 1
-    amount = decimal(exact, lang, 0 if rough else 2)
+    if rough or exact.denominator == 1:
+        amount = decimal(exact, lang, 0)
+    else:  # öre: always two decimals, "719 041,10 kr"
+        amount = _minus(
+            str(
+                _pattern("#,##0.00").apply(
+                    Decimal(exact.numerator) / Decimal(exact.denominator), _locale(lang)
+                )
+            ),
+            lang,
+        )
     if lang == "sv":
         unit = "kr" if value.currency == "SEK" else value.currency
         return f"{'cirka ' if rough else ''}{amount}{_NBSP}{unit}"
@@ -234,6 +244,17 @@ def body(name: str, lang: Lang) -> str:
 
 
 _BODIES: Final = ("nämnden", "nämnd", "styrelsen", "fullmäktige", "utskottet", "kommunstyrelsen")
+
+
+def listing(items: list[str], lang: Lang) -> str:
+    """Items in a sentence: ``'A, B och C'`` (Swedish writes no comma before "och").
+
+    >>> listing(["Skyddsvärnet", "Fryshuset", "Räddningsmissionen"], "sv")
+    'Skyddsvärnet, Fryshuset och Räddningsmissionen'
+    """
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + (" och " if lang == "sv" else " and ") + items[-1]
 
 
 def count(n: int, one: str, many: str, lang: Lang) -> str:
@@ -342,6 +363,10 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "action.header": (
         "As known on {day}: only decisions and reports dated on or before {day} count",
         "Enligt vad som var känt {day}: bara beslut och rapporter daterade senast {day} räknas",
+    ),
+    "action.option": (
+        "Option {number} adds {length} if {who}; the last day to use it is {by}",
+        "Förlängningsoption {number} ger {length} om {who}; sista dag att använda den är {by}",
     ),
     "action.in_force": (
         "Agreement {id} is in force until {end} and no follow-on agreement is known",
@@ -595,6 +620,23 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Ersätter {id} från {start}: {id} upphör {last} (T16)",
     ),
     "report.max_extent": ("Maximum extent: {day} (T11)", "Yttersta slutdag: {day} (T11)"),
+    "report.parties_several": (
+        "Public parties: {public}; idea-based partners: {partner} (P2)",
+        "Offentliga parter: {public}; idéburna parter: {partner} (P2)",
+    ),
+    "report.option": (
+        "Option {number} to extend: {length}, if {who}; to be used by {by} ({rules})",
+        "Förlängningsoption {number}: {length}, om {who}; ska användas senast {by} ({rules})",
+    ),
+    "report.option_used": (
+        "Option {number} to extend: {length}, if {who}; used by extension {extension} ({rules})",
+        "Förlängningsoption {number}: {length}, om {who}; använd genom förlängning "
+        "{extension} ({rules})",
+    ),
+    "report.latest_end": (
+        "Latest end with every option: {day} (T18, T11)",
+        "Senaste slutdag med alla optioner: {day} (T18, T11)",
+    ),
     "report.initial": ("Initial term: {term} ({length})", "Första avtalstid: {term} ({length})"),
     "report.extension": (
         "Extension: {term} ({length}), decided {day} by {body}{reference} (T8, T9)",
@@ -738,6 +780,12 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "uppsagt med sista dag {on} (beslutat {decided}), per {decided}: {status}",
     ),
     # advisory flags (F rules)
+    "flag.ceiling_partner": (
+        "Aid to {partner}, one of the agreement's partners, counted on its own (the ceiling "
+        "is per undertaking; money to the partners jointly counts for each)",
+        "Stöd till {partner}, en av avtalets idéburna parter, räknat för sig (taket gäller "
+        "per företag; pengar till parterna gemensamt räknas för var och en)",
+    ),
     "flag.ceiling": (
         "Public contributions granted {period}: {total} EUR at {rate} SEK per EUR, more than the "
         "ceiling of {ceiling} EUR in force then ({source})",
@@ -746,6 +794,9 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     # contributions (M rules)
     "money.heading": ("Contributions", "Insatser"),
+    "money.per.year": ("per calendar year", "per kalenderår"),
+    "money.per.agreement-year": ("per agreement year", "per avtalsår"),
+    "money.other_unit": ("Contributions {unit}", "Insatser {unit}"),
     "money.line": ("{by}, {kind}: {amount}", "{by}, {kind}: {amount}"),
     "money.not_valued": (
         "{by}, {kind}: not valued ({description})",
@@ -789,6 +840,16 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Idea-based public partnership (IOP) between {public} and {partner}, {term}.",
         "Idéburet offentligt partnerskap (IOP) mellan {public} och {partner}, {term}.",
     ),
+    "export.description_several": (
+        "Idea-based public partnership (IOP) of {public} with the idea-based partners "
+        "{partner}, {term}.",
+        "Idéburet offentligt partnerskap (IOP) för {public} med de idéburna parterna "
+        "{partner}, {term}.",
+    ),
+    "export.approximate": (
+        "The amount is approximate: the decision gives it roughly.",
+        "Beloppet är ungefärligt: beslutet anger det som ett cirkabelopp.",
+    ),
     "export.extension": (
         "Extension {term}, decided by {body}{reference}",
         "Förlängning {term}, beslutad av {body}{reference}",
@@ -817,6 +878,14 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "dashed: decided later, not known on {day} (shown on request)",
         "streckat: beslutat senare, inte känt {day} (visas på begäran)",
     ),
+    "html.money": (
+        "Money per calendar year (SEK, as known; M3, M4)",
+        "Pengar per kalenderår (kronor, så som de var kända; M3, M4)",
+    ),
+    "html.col.year": ("Year", "År"),
+    "html.col.public_money": ("Public money", "Offentliga medel"),
+    "html.col.partner_money": ("Partners' money and in kind", "Idéburna parters pengar och natura"),
+    "html.col.partnerships": ("Partnerships", "Partnerskap"),
     "html.col.partnership": ("Partnership", "Partnerskap"),
     "html.col.parties": ("Parties", "Parter"),
     "html.col.in_force": ("In force (as known)", "Gäller (så som känt)"),

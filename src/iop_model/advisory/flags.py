@@ -231,8 +231,11 @@ F7 = rule(
     "Flagga ett avtal eller en förlängning, så som det är känt, som beslutades efter första "
     "dagen i den avtalstid det ger: de första dagarna löpte utan beslut.",
     "The library's own signal (a decision after the start may be a retroactive grant, which "
-    "a committee may want to see; Kramfors kommun, socialnämnden 2023-05-16, for an IOP of "
-    "2023-2025). G2 and days_without_decision count such days for follow-on agreements.",
+    "a committee may want to see; a real case: Kramfors kommun, kommunstyrelsen 2023-05-16, "
+    "for an IOP of 2023-2025, news item 2023-05-23, https://www.kramfors.se/nyheter/nyheter/"
+    "kommun--demokrati/kommun--demokrati/2023-05-23-kramfors-kommun-ingar-partnerskap-med-"
+    "kvinnojour.html). G2 and days_without_decision count such days for follow-on "
+    "agreements.",
 )
 
 
@@ -311,14 +314,15 @@ def _flags(
     they hold was known; what is in force is judged on ``as_of``."""
     found: list[Flag] = []
     found.extend(_f1(agreements, as_of))
-    public = [
-        (_granted_on(a, c), c)
-        for a in agreements
-        for c in a.contributions
-        if c.by.value == "public" and not c.is_hours and c.is_valued
-    ]
-    found.extend(_ceiling(F2, DE_MINIMIS, public, rate))
-    found.extend(_ceiling(F3, SGEI_DE_MINIMIS, public, rate))
+    by_partner = _aid_by_partner(agreements)
+    several = any(len(a.partners) > 1 for a in agreements)
+    for rule_id, parameter in ((F2, DE_MINIMIS), (F3, SGEI_DE_MINIMIS)):
+        public = [aid for aids in by_partner.values() for aid in aids]
+        if not public or any(_in_eur(c, rate) is None for _, c in public):
+            found.extend(_ceiling(rule_id, parameter, public, rate))  # cannot tell, once
+            continue
+        for partner, aids in by_partner.items():
+            found.extend(_ceiling(rule_id, parameter, aids, rate, partner if several else None))
     found.extend(_f4(agreements))
     if not any(c.by.value == "partner" for a in agreements for c in a.contributions):
         found.append(
@@ -370,6 +374,27 @@ def _rate(value: object) -> Decimal | None:
     return rate
 
 
+def _aid_by_partner(
+    agreements: Iterable[Agreement],
+) -> dict[str, list[tuple[Date, Contribution]]]:
+    """The public contributions valued in money, each on the day it was granted (M3), by the
+    partner that receives it (the de minimis ceilings are per undertaking): its ``to``, or
+    with one partner that partner; a contribution to several partners jointly counts for
+    each of them, the cautious reading (P2)."""
+    found: dict[str, list[tuple[Date, Contribution]]] = {}
+    for agreement in agreements:
+        names = [partner.name for partner in agreement.partners]
+        for contribution in agreement.contributions:
+            if contribution.by.value != "public" or contribution.is_hours:
+                continue
+            if not contribution.is_valued:
+                continue
+            aid = (_granted_on(agreement, contribution), contribution)
+            for name in [contribution.to] if contribution.to is not None else names:
+                found.setdefault(name, []).append(aid)
+    return found
+
+
 def _granted_on(agreement: Agreement, contribution: Contribution) -> Date:
     """The day the aid counts as granted: the day the right to it arose, the decision behind
     it (M3): the contribution's own, else its agreement's or extension's."""
@@ -412,7 +437,7 @@ def _f1(agreements: Iterable[Agreement], as_of: Date) -> list[Flag]:
     found = []
     for agreement in agreements:
         if (
-            agreement.max_extent is None
+            agreement.latest_end is None
             and agreement.end >= as_of
             and agreement.termination is None
         ):
@@ -445,6 +470,7 @@ def _ceiling(
     parameter: Parameter,
     public: list[tuple[Date, Contribution]],
     rate: Decimal | None,
+    partner: str | None = None,
 ) -> list[Flag]:
     if not public:
         return []
@@ -492,12 +518,17 @@ def _ceiling(
         "eur_rate": None if rate is None else str(rate),
         "source": ceiling.source,
     }
+    head = []
+    if partner is not None:
+        figures["partner"] = partner
+        head.append(wording.line("flag.ceiling_partner", (rule_id, "P2"), partner=partner))
     return [
         Flag(
             rule_id,
             True,
             (rule_id,),
             (
+                *head,
                 wording.line(
                     "flag.ceiling",
                     (rule_id,),
@@ -515,7 +546,7 @@ def _ceiling(
 
 def _f4(agreements: tuple[Agreement, ...]) -> list[Flag]:
     first, last = agreements[0], agreements[-1]
-    end = last.max_extent if last.max_extent is not None else last.end
+    end = last.latest_end if last.latest_end is not None else last.end
     if end < first.start:  # pragma: no cover - T11 keeps the maximum extent after the start
         return []
     entrustment = trusted_term(first.start, end)

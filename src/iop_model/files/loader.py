@@ -57,7 +57,13 @@ from iop_model.errors import FileError, IOPError, Problem
 from iop_model.goals import Goal, MinimumDuration
 from iop_model.money import ContributionKind, Contributor
 from iop_model.parties import IdeaBasedParty, PublicParty
-from iop_model.terms.agreement import Agreement, TerminationKind, duplicate_ids, resolve_types
+from iop_model.terms.agreement import (
+    Agreement,
+    OptionHolder,
+    TerminationKind,
+    duplicate_ids,
+    resolve_types,
+)
 from iop_model.terms.term import Length, Rounding, _parse_iso_day, as_date
 
 __all__ = [
@@ -185,6 +191,20 @@ def _structure_amount(value: object, _: type) -> Decimal:
     raise _InvalidError('expected an exact amount (1200000 or "1200000.50")', value, "M1")
 
 
+class _NotValued:
+    """Stands for a contribution's missing ``amount`` (described, not valued): the file
+    leaves the key out; a ``null`` stays refused."""
+
+
+_NOT_VALUED: Final = _NotValued()
+
+
+def _structure_optional_amount(value: object, kind: type) -> Decimal | None:
+    if value is _NOT_VALUED:
+        return None
+    return _structure_amount(_not_null(value), kind)
+
+
 def _unstructure_exact(value: int | Fraction | Decimal) -> int | str:
     if isinstance(value, int):
         return value
@@ -248,6 +268,8 @@ def _converter(detailed: bool = True) -> cattrs.Converter:
     conv.register_unstructure_hook(Fraction, _unstructure_exact)
     conv.register_unstructure_hook(Decimal, _unstructure_exact)
     conv.register_structure_hook(Decimal, _structure_amount)
+    optional_amount = Decimal | None
+    conv.register_structure_hook_func(lambda t: t == optional_amount, _structure_optional_amount)
     for kind in (
         Rounding,
         EventKind,
@@ -258,6 +280,7 @@ def _converter(detailed: bool = True) -> cattrs.Converter:
         Contributor,
         ContributionKind,
         Unit,
+        OptionHolder,
     ):
         conv.register_structure_hook(kind, _enum_hook(kind))
     optional_roll = Roll | None  # files write no roll as "none": TOML has no null
@@ -702,11 +725,85 @@ def _check_depth(data: Any, source: str, max_depth: int) -> None:
         raise FileError(source, (problem,))
 
 
+def _party_names(agreement: Mapping[str, Any], many: str, one: str) -> list[str]:
+    parties = agreement.get(many)
+    if not isinstance(parties, list) or not parties:
+        parties = [agreement.get(one)]
+    return [p["name"] for p in parties if isinstance(p, Mapping) and isinstance(p.get("name"), str)]
+
+
+def _shorthand(agreement: Any) -> Any:
+    """An agreement's table with the file's shorthands written out (P2), as a new table
+    (the input is never changed): ``partners`` without ``partner`` names the first as the
+    partner (likewise ``public_parties``), and a contribution whose ``by`` names a party is
+    ``by`` that party's side with ``party`` naming it."""
+    if not isinstance(agreement, Mapping):
+        return agreement
+    filled = dict(agreement)
+    for many, one in (("partners", "partner"), ("public_parties", "public_party")):
+        given = agreement.get(many)
+        if one not in agreement and isinstance(given, list) and given:
+            filled[one] = given[0]
+    contributions = agreement.get("contributions")
+    if isinstance(contributions, list):
+        partners = _party_names(filled, "partners", "partner")
+        publics = _party_names(filled, "public_parties", "public_party")
+        written = []
+        for contribution in contributions:
+            if isinstance(contribution, Mapping) and "amount" not in contribution:
+                contribution = {**contribution, "amount": _NOT_VALUED}  # described, not valued
+            by = contribution.get("by") if isinstance(contribution, Mapping) else None
+            if (
+                isinstance(by, str)
+                and by not in ("public", "partner")
+                and "party" not in contribution
+            ):
+                side = "partner" if by in partners else "public" if by in publics else None
+                if side is not None:
+                    contribution = {**contribution, "by": side, "party": by}
+            written.append(contribution)
+        filled["contributions"] = written
+    return filled
+
+
+def _shorthands(data: Mapping[str, Any]) -> tuple[Mapping[str, Any], set[str]]:
+    """The file's data with its shorthands written out, and the paths written (a problem
+    there is reported where the file has it, in the list)."""
+    agreements = data.get("agreements")
+    if not isinstance(agreements, list):
+        return data, set()
+    written = set()
+    for index, agreement in enumerate(agreements):
+        for many, one in (("partners", "partner"), ("public_parties", "public_party")):
+            if isinstance(agreement, Mapping) and many in agreement and one not in agreement:
+                written.add(f"agreements[{index}].{one}")
+    return {**data, "agreements": [_shorthand(a) for a in agreements]}, written
+
+
+def _not_written(problems: Iterable[Problem], written: set[str]) -> tuple[Problem, ...]:
+    """The problems, less those at a party the loader wrote out (the same problem is
+    reported at the list the file gives)."""
+    return tuple(
+        p for p in problems if not any(p.path == w or p.path.startswith(w + ".") for w in written)
+    )
+
+
 def _from_data(data: Any, source: str, max_depth: int = DEFAULT_MAX_DEPTH) -> Case:
     if max_depth < _FORMAT_DEPTH:
         _check_depth(data, source, max_depth)
     if not isinstance(data, Mapping):
         raise FileError(source, (Problem("", "the file must hold a table (object) at the top"),))
+    data, written = _shorthands(data)
+    try:
+        return _structured(data, source, max_depth)
+    except FileError as error:
+        if not written:
+            raise
+        kept = _not_written(error.problems, written)
+        raise FileError(source, kept or error.problems) from None
+
+
+def _structured(data: Mapping[str, Any], source: str, max_depth: int) -> Case:
     version = data.get("format_version")
     if type(version) is not int or version != FORMAT_VERSION:
         message = (
@@ -1073,11 +1170,26 @@ def to_data(case: Case) -> dict[str, Any]:
         data["title"] = case.title
     if case.assumptions:
         data["assumptions"] = list(case.assumptions)
-    data["agreements"] = [_CONVERTER.unstructure(a, Agreement) for a in case.agreements]
+    data["agreements"] = [_agreement_data(a) for a in case.agreements]
     if case.activities:
         data["activities"] = [_CONVERTER.unstructure(a, Activity) for a in case.activities]
     if case.goals:
         data["goals"] = [_CONVERTER.unstructure(g, CaseGoal) for g in case.goals]
+    return data
+
+
+def _agreement_data(agreement: Agreement) -> dict[str, Any]:
+    """An agreement's table: one party on a side is written as ``partner`` (or
+    ``public_party``) alone, several as the list alone (P2)."""
+    data: dict[str, Any] = _CONVERTER.unstructure(agreement, Agreement)
+    for contribution in data.get("contributions", ()):
+        if contribution.get("amount", 0) is None:
+            del contribution["amount"]  # not valued: the key is left out
+    for many, one in (("partners", "partner"), ("public_parties", "public_party")):
+        if len(getattr(agreement, many)) == 1:
+            data.pop(many, None)
+        else:
+            data.pop(one, None)
     return data
 
 

@@ -40,6 +40,11 @@ OVERVIEW_COLUMNS: Final = (
     "targets",
     "late_reports",
     "flags",
+    "public_money",
+    "public_money_year",
+    "partner_money",
+    "money_approximate",
+    "money_not_valued",
     "as_of",
     "known_on",
 )

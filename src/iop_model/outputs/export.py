@@ -38,7 +38,7 @@ from iop_model.parties import IdeaBasedParty, PublicParty
 from iop_model.terms.agreement import Agreement
 from iop_model.terms.term import STOCKHOLM
 
-__all__ = ["ORG_ID_SCHEME", "ExportError", "export", "to_360giving", "to_ocds"]
+__all__ = ["ORG_ID_SCHEME", "ExportError", "export", "own_id", "to_360giving", "to_ocds"]
 
 Date = pendulum.Date
 Rows = Sequence[tuple[str, Case]]
@@ -69,14 +69,57 @@ def _org_id(number: str) -> str:
     return f"{ORG_ID_SCHEME}-{digits[:6]}-{digits[6:]}"
 
 
+_LETTERS: Final = str.maketrans("åäöÅÄÖéÉüÜ", "aaoAAOeEuU")
+
+
+def own_id(prefix: str, name: str) -> str:
+    """An organisation's identifier under the publisher's own 360Giving prefix, for an
+    organisation without a registered number (360Giving Standard, "Identifiers": "use your
+    360Giving prefix and any internal identifier"): the name with å, ä, ö as a, a, o and
+    every other character outside A-Z, a-z, 0-9 as ``_``.
+
+    >>> own_id("360G-goteborg", "Stiftelsen Skyddsvärnet i Göteborg")
+    '360G-goteborg-Stiftelsen_Skyddsvarnet_i_Goteborg'
+    """
+    return f"{prefix}-{_slug(name)}"
+
+
+def _slug(text: str) -> str:
+    """``text`` for an identifier: å, ä, ö as a, a, o; other characters outside A-Z, a-z and
+    0-9 as ``_`` (360Giving's advice for spaces and special characters)."""
+    return "".join(c if c.isascii() and c.isalnum() else "_" for c in text.translate(_LETTERS))
+
+
+def unregistered(cases: Iterable[tuple[str, Case]]) -> list[str]:
+    """The names of the parties without an organisation number, sorted: those ``own_ids``
+    identifies under the publisher's prefix."""
+    names: set[str] = set()
+    for _, case in cases:
+        for agreement in case.agreements:
+            parties: list[PublicParty | IdeaBasedParty] = [*agreement.public_parties]
+            parties.extend(agreement.partners)
+            names.update(p.name for p in parties if p.org_number is None)
+    return sorted(names)
+
+
 def _organisation(
-    party: PublicParty | IdeaBasedParty, path: str, missing: list[Problem]
+    party: PublicParty | IdeaBasedParty,
+    path: str,
+    missing: list[Problem],
+    own: str | None = None,
 ) -> dict[str, Any] | None:
     if party.org_number is None:
+        if own is not None:
+            org_own: dict[str, Any] = {"id": own_id(own, party.name), "name": party.name}
+            committee = getattr(party, "committee", None)
+            if committee:
+                org_own["department"] = committee
+            return org_own
         missing.append(
             Problem(
                 f"{path}.org_number",
-                f"an organisation number is needed for the {ORG_ID_SCHEME} identifier",
+                f"an organisation number is needed for the {ORG_ID_SCHEME} identifier (or "
+                "ask for identifiers under your own prefix: own_ids, --own-ids)",
             )
         )
         return None
@@ -87,13 +130,17 @@ def _organisation(
     return org
 
 
-def _public_money(agreement: Agreement) -> tuple[Decimal, str] | None:
-    """The public party's money contributions of a known agreement, in their one currency:
-    every year of a per-year amount (M4), rounded once to öre for the standard's number."""
+def _public_money(agreement: Agreement, to: str | None = None) -> tuple[Decimal, str] | None:
+    """The public party's money contributions of a known agreement (to the partner ``to``,
+    when given), in their one currency: every year of a per-year amount (M4), rounded once
+    to öre for the standard's number."""
     found = [
         c
         for c in agreement.contributions
-        if c.by.value == "public" and c.kind.value == "money" and c.is_valued
+        if c.by.value == "public"
+        and c.kind.value == "money"
+        and c.is_valued
+        and (to is None or c.to == to)
     ]
     currencies = {c.currency for c in found}
     if not found or len(currencies) != 1:
@@ -122,59 +169,45 @@ def _known(cases: Rows, day: Date) -> list[tuple[str, Case, KnownCase]]:
     return found
 
 
-def to_360giving(cases: Rows, as_of: Date, *, prefix: str) -> dict[str, Any]:
-    """A 360Giving grant package: one grant per agreement known on ``as_of``."""
+def _shares(
+    agreement: Agreement, path: str, missing: list[Problem]
+) -> list[tuple[int, str | None]]:
+    """The partners that get a grant of their own: with one partner, the agreement's one
+    grant; with several, one per partner that receives public money (``to``, P2)."""
+    if len(agreement.partners) == 1:
+        return [(0, None)]
+    money = [
+        (index, c)
+        for index, c in enumerate(agreement.contributions)
+        if c.by.value == "public" and c.kind.value == "money" and c.is_valued
+    ]
+    for index, contribution in money:
+        if contribution.to is None:
+            missing.append(
+                Problem(
+                    f"{path}.contributions[{index}].to",
+                    "with several partners, each grant is one partner's share: name the "
+                    "partner that receives this money",
+                    rule="P2",
+                )
+            )
+    receiving = {c.to for _, c in money}
+    return [(n, p.name) for n, p in enumerate(agreement.partners) if p.name in receiving]
+
+
+def to_360giving(cases: Rows, as_of: Date, *, prefix: str, own_ids: bool = False) -> dict[str, Any]:
+    """A 360Giving grant package: one grant per agreement known on ``as_of``, or with
+    several partners one per partner's share. ``own_ids`` identifies an organisation
+    without an organisation number under ``prefix`` (:func:`own_id`) instead of refusing."""
     grants: list[dict[str, Any]] = []
     missing: list[Problem] = []
+    own = prefix if own_ids else None
     for name, case, known in _known(cases, as_of):
         ids = {a.id: i for i, a in enumerate(case.agreements)}
         for agreement in known.agreements:
             path = f"{name}: agreements[{ids[agreement.id]}]"
-            grant: dict[str, Any] = {
-                "id": f"{prefix}-{agreement.id}",
-                "title": agreement.title or f"IOP {agreement.id}",
-                "description": _description(agreement),
-            }
-            money = _public_money(agreement)
-            if money is None:
-                missing.append(
-                    Problem(
-                        f"{path}.contributions",
-                        "amountAwarded needs the public party's money contributions (in one "
-                        "currency), known on the day",
-                        rule="M1",
-                    )
-                )
-            else:
-                grant["currency"] = money[1]
-                grant["amountAwarded"] = _number(money[0])
-            if agreement.decided_on is None:
-                missing.append(
-                    Problem(
-                        f"{path}.decided_on",
-                        "awardDate needs the agreement's decision day",
-                        rule="T15",
-                    )
-                )
-            else:
-                grant["awardDate"] = agreement.decided_on.isoformat()
-            planned: dict[str, Any] = {
-                "startDate": agreement.start.isoformat(),
-                "endDate": agreement.end.isoformat(),
-            }
-            months = _months(agreement)
-            if months is not None:
-                planned["duration"] = months
-            grant["plannedDates"] = [planned]
-            recipient = _organisation(agreement.partner, f"{path}.partner", missing)
-            funder = _organisation(agreement.public_party, f"{path}.public_party", missing)
-            if recipient is not None:
-                grant["recipientOrganization"] = [recipient]
-            if funder is not None:
-                grant["fundingOrganization"] = [funder]
-            if agreement.follows is not None:
-                grant["relatedActivity"] = [f"{prefix}-{agreement.follows}"]
-            grants.append(grant)
+            for number, to in _shares(agreement, path, missing):
+                grants.append(_grant(agreement, path, prefix, number, to, missing, own))
     if missing:
         raise ExportError(missing)
     if not grants:
@@ -184,14 +217,92 @@ def to_360giving(cases: Rows, as_of: Date, *, prefix: str) -> dict[str, Any]:
     return {"grants": grants}
 
 
+def _grant(
+    agreement: Agreement,
+    path: str,
+    prefix: str,
+    number: int,
+    to: str | None,
+    missing: list[Problem],
+    own: str | None,
+) -> dict[str, Any]:
+    """One grant: the agreement's, or one partner's share of it."""
+    grant: dict[str, Any] = {
+        "id": f"{prefix}-{agreement.id}" + ("" if to is None else f"-{_slug(to)}"),
+        "title": agreement.title or f"IOP {agreement.id}",
+        "description": _description(agreement),
+    }
+    money = _public_money(agreement, to)
+    if money is None:
+        missing.append(
+            Problem(
+                f"{path}.contributions",
+                "amountAwarded needs the public party's money contributions (in one "
+                "currency), known on the day",
+                rule="M1",
+            )
+        )
+    else:
+        grant["currency"] = money[1]
+        grant["amountAwarded"] = _number(money[0])
+    if agreement.decided_on is None:
+        missing.append(
+            Problem(
+                f"{path}.decided_on",
+                "awardDate needs the agreement's decision day",
+                rule="T15",
+            )
+        )
+    else:
+        grant["awardDate"] = agreement.decided_on.isoformat()
+    planned: dict[str, Any] = {
+        "startDate": agreement.start.isoformat(),
+        "endDate": agreement.end.isoformat(),
+    }
+    months = _months(agreement)
+    if months is not None:
+        planned["duration"] = months
+    grant["plannedDates"] = [planned]
+    partner = agreement.partners[number]
+    where = f"{path}.partner" if len(agreement.partners) == 1 else f"{path}.partners[{number}]"
+    recipient = _organisation(partner, where, missing, own)
+    funders = []
+    for index, party in enumerate(agreement.public_parties):
+        at = (
+            f"{path}.public_party"
+            if len(agreement.public_parties) == 1
+            else f"{path}.public_parties[{index}]"
+        )
+        funder = _organisation(party, at, missing, own)
+        if funder is not None:
+            funders.append(funder)
+    if recipient is not None:
+        grant["recipientOrganization"] = [recipient]
+    if funders:
+        grant["fundingOrganization"] = funders
+    if agreement.follows is not None:
+        grant["relatedActivity"] = [f"{prefix}-{agreement.follows}"]
+    return grant
+
+
 def _description(agreement: Agreement) -> str:
-    return wording.say(
-        "export.description",
+    """The grant's description: the parties and the days in force; that the amount is
+    approximate when a public money contribution is ("cirka", the standard has no field
+    for it)."""
+    several = len(agreement.partners) > 1 or len(agreement.public_parties) > 1
+    text = wording.say(
+        "export.description_several" if several else "export.description",
         "sv",
-        public=agreement.public_party.name,
-        partner=agreement.partner.name,
+        public=wording.listing([p.name for p in agreement.public_parties], "sv"),
+        partner=wording.listing([p.name for p in agreement.partners], "sv"),
         term=agreement.span,
     )
+    if any(
+        c.approximate and c.by.value == "public" and c.kind.value == "money"
+        for c in agreement.contributions
+    ):
+        text += " " + wording.say("export.approximate", "sv")
+    return text
 
 
 def _datetime(day: Date, end: bool = False) -> str:
@@ -202,9 +313,18 @@ def _datetime(day: Date, end: bool = False) -> str:
     return str(moment.isoformat())
 
 
-def to_ocds(cases: Rows, as_of: Date, *, prefix: str, uri: str | None = None) -> dict[str, Any]:
+def to_ocds(
+    cases: Rows,
+    as_of: Date,
+    *,
+    prefix: str,
+    uri: str | None = None,
+    own_ids: bool = False,
+) -> dict[str, Any]:
     """An OCDS release package: one release per partnership (``ocid`` from ``prefix``), each
-    agreement a contract, as known on ``as_of``."""
+    agreement a contract, as known on ``as_of``. The first public party is the buyer, any
+    other a payer, every partner a supplier (P2). ``own_ids`` as for :func:`to_360giving`."""
+    own = prefix if own_ids else None
     releases: list[dict[str, Any]] = []
     missing: list[Problem] = []
     publisher: dict[str, Any] | None = None
@@ -212,15 +332,34 @@ def to_ocds(cases: Rows, as_of: Date, *, prefix: str, uri: str | None = None) ->
         ids = {a.id: i for i, a in enumerate(case.agreements)}
         first = known.agreements[0]
         ocid = f"{prefix}-{first.id}"
-        buyer = _organisation(
-            first.public_party, f"{name}: agreements[{ids[first.id]}].public_party", missing
+        at = f"{name}: agreements[{ids[first.id]}]"
+        buyer = _organisation(first.public_party, f"{at}.public_party", missing, own)
+        payers = [
+            (party, _organisation(party, f"{at}.public_parties[{n}]", missing, own))
+            for n, party in enumerate(first.public_parties)
+            if n > 0
+        ]
+        suppliers = [
+            (
+                party,
+                _organisation(
+                    party,
+                    f"{at}.partner" if len(first.partners) == 1 else f"{at}.partners[{n}]",
+                    missing,
+                    own,
+                ),
+            )
+            for n, party in enumerate(first.partners)
+        ]
+        complete = (
+            buyer is not None
+            and all(org is not None for _, org in suppliers)
+            and all(org is not None for _, org in payers)
         )
-        supplier = _organisation(
-            first.partner, f"{name}: agreements[{ids[first.id]}].partner", missing
-        )
-        complete = buyer is not None and supplier is not None
         publisher = publisher or {"name": first.public_party.name}
-        supplier_ref = {"id": supplier["id"], "name": supplier["name"]} if supplier else {}
+        supplier_refs = [
+            {"id": org["id"], "name": org["name"]} for _, org in suppliers if org is not None
+        ]
         awards, contracts = [], []
         statuses = _milestones(known, as_of)
         for agreement in known.agreements:
@@ -246,7 +385,7 @@ def to_ocds(cases: Rows, as_of: Date, *, prefix: str, uri: str | None = None) ->
             award: dict[str, Any] = {
                 "id": f"{agreement.id}-award",
                 "status": "active",
-                "suppliers": [supplier_ref],
+                "suppliers": supplier_refs,
             }
             if agreement.decided_on is not None:
                 award["date"] = _datetime(agreement.decided_on)
@@ -257,8 +396,8 @@ def to_ocds(cases: Rows, as_of: Date, *, prefix: str, uri: str | None = None) ->
                 "endDate": _datetime(agreement.end, end=True),
                 "durationInDays": agreement.span.days,
             }
-            if agreement.max_extent is not None:
-                period["maxExtentDate"] = _datetime(agreement.max_extent, end=True)
+            if agreement.latest_end is not None:  # max_extent, or after every option (T18)
+                period["maxExtentDate"] = _datetime(agreement.latest_end, end=True)
             contract: dict[str, Any] = {
                 "id": agreement.id,
                 "awardID": award["id"],
@@ -290,11 +429,12 @@ def to_ocds(cases: Rows, as_of: Date, *, prefix: str, uri: str | None = None) ->
                 ]
             awards.append(award)
             contracts.append(contract)
-        if not complete or buyer is None or supplier is None:
+        if not complete or buyer is None:
             continue  # the missing organisation numbers are listed
         parties = [
             _ocds_party(first.public_party, buyer, "buyer"),
-            _ocds_party(first.partner, supplier, "supplier"),
+            *(_ocds_party(party, org, "payer") for party, org in payers if org is not None),
+            *(_ocds_party(party, org, "supplier") for party, org in suppliers if org is not None),
         ]
         releases.append(
             {
@@ -328,6 +468,8 @@ def to_ocds(cases: Rows, as_of: Date, *, prefix: str, uri: str | None = None) ->
 def _ocds_party(
     party: PublicParty | IdeaBasedParty, org: dict[str, Any], role: str
 ) -> dict[str, Any]:
+    if party.org_number is None:  # an identifier under the publisher's prefix: no scheme
+        return {"id": org["id"], "name": party.name, "roles": [role]}
     number = org["id"].removeprefix(f"{ORG_ID_SCHEME}-")
     return {
         "id": org["id"],
@@ -408,13 +550,19 @@ def _milestones(known: KnownCase, as_of: Date) -> list[dict[str, Any]]:
 
 
 def export(
-    cases: Iterable[tuple[str, Case]], to: str, as_of: Date, *, prefix: str
+    cases: Iterable[tuple[str, Case]],
+    to: str,
+    as_of: Date,
+    *,
+    prefix: str,
+    own_ids: bool = False,
 ) -> dict[str, Any]:
     """The cases in the open standard ``to`` (``"360giving"`` or ``"ocds"``) as known on
-    ``as_of``."""
+    ``as_of``; ``own_ids`` identifies organisations without an organisation number under
+    ``prefix`` (:func:`own_id`)."""
     rows = list(cases)
     if to == "360giving":
-        return to_360giving(rows, as_of, prefix=prefix)
+        return to_360giving(rows, as_of, prefix=prefix, own_ids=own_ids)
     if to == "ocds":
-        return to_ocds(rows, as_of, prefix=prefix)
+        return to_ocds(rows, as_of, prefix=prefix, own_ids=own_ids)
     raise IOPError("the standard is '360giving' or 'ocds'", field="to", value=to)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import io
 from decimal import Decimal
+from fractions import Fraction
 from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
@@ -33,7 +34,7 @@ from iop_model.outputs import text
 from iop_model.outputs.csv import OVERVIEW_COLUMNS
 from iop_model.outputs.svg import timeline_svg
 from iop_model.queries import report
-from iop_model.queries.portfolio import Portfolio
+from iop_model.queries.portfolio import MoneyYearRow, MoneyYears, Portfolio
 from iop_model.queries.report import ReportDict
 from iop_model.terms.term import calendar_day
 
@@ -79,6 +80,7 @@ def render_html(
     hour_rate: Decimal | int | None = None,
     eur_rate: Decimal | int | None = None,
     show_later: bool = False,
+    money_by: str | None = None,
 ) -> str:
     """The web page: an overview table, then one section per partnership (agreements and
     decisions with their references, the timeline, goals with explanations, actions,
@@ -94,6 +96,7 @@ def render_html(
         hour_rate=hour_rate,
         eur_rate=eur_rate,
         show_later=show_later,
+        money_by=money_by,
     )
     return page.getvalue()
 
@@ -108,6 +111,7 @@ def write_html(
     hour_rate: Decimal | int | None = None,
     eur_rate: Decimal | int | None = None,
     show_later: bool = False,
+    money_by: str | None = None,
 ) -> None:
     """:func:`render_html` written to ``stream`` as it is made: each partnership's section
     is made and kept as its finished HTML, one at a time, then the page is written in
@@ -119,6 +123,7 @@ def write_html(
     words = _words(lang)
     sections = []
     overview = []
+    years = MoneyYears()
     for index, (name, case) in enumerate(portfolio.entries, start=1):
         data, assessments = report.view(
             case.as_known_on(knowledge),  # computed once: the same projection below
@@ -128,9 +133,11 @@ def write_html(
             hour_rate=hour_rate,
             eur_rate=eur_rate,
             show_later=show_later,
+            money_by=money_by,
         )
         overview.append(_overview_row(data, lang))
         known = case.as_known_on(knowledge)
+        years.add(known)
         section = _section(name, known, as_of, data, assessments, lang, show_later)
         sections.append(macros.partnership_section(section, index, words))
     for piece in template.generate(
@@ -141,6 +148,7 @@ def write_html(
         + ([] if knowledge == as_of else [_say("report.known_on", lang, day=knowledge)]),
         words=words,
         overview=overview,
+        money=_money_rows(years.rows(), lang),
         sections=sections,
     ):
         stream.write(piece)
@@ -173,6 +181,12 @@ def _section(
         for goal in data["goals"]
     ]
     extra = text.extra_lines(data, lang, "") + text.later_lines(data, lang, "")
+    for item in data["contributions"]:  # the other unit too: accounts and agreement years
+        other = "agreement-year" if item["unit"] == "year" else "year"
+        if item["by"][other] != item["by"][item["unit"]]:
+            unit = _say(f"money.per.{other}", lang)
+            extra += ["", _say("money.other_unit", lang, unit=unit)]
+            extra += text.money_lines(item, other, lang, "")
     return {
         "file": name,
         "title": text.title(data),
@@ -200,6 +214,26 @@ def _section(
         ],
         "provenance": text.provenance_line(data, lang),
     }
+
+
+def _money_rows(rows: list[MoneyYearRow], lang: Lang) -> list[dict[str, str]]:
+    """The portfolio's money per calendar year, in words ("1 040 kr", "cirka")."""
+    shown = []
+    for row in rows:
+        rough = row["approximate"]
+        shown.append(
+            {
+                "year": str(row["year"]),
+                "public": wording.show(
+                    wording.Money(Fraction(row["public_money"]), "SEK", rough), lang
+                ),
+                "partner": wording.show(
+                    wording.Money(Fraction(row["partner_money"]), "SEK", rough), lang
+                ),
+                "partnerships": wording.number(row["partnerships"], lang),
+            }
+        )
+    return shown
 
 
 def _blocks(lines: list[str]) -> list[dict[str, Any]]:
@@ -239,6 +273,11 @@ def _words(lang: Lang) -> dict[str, str]:
         "period": "report.period_column",
         "figures_col": "report.figures_column",
         "provenance": "report.provenance",
+        "money": "html.money",
+        "year": "html.col.year",
+        "public_money": "html.col.public_money",
+        "partner_money": "html.col.partner_money",
+        "partnerships": "html.col.partnerships",
     }
     return {name: _say(key, lang) for name, key in keys.items()}
 

@@ -20,6 +20,7 @@ from iop_model.queries.report import (
     AgreementDict,
     GoalDict,
     InForceDict,
+    MoneyDict,
     ReportDict,
     TermEntryDict,
 )
@@ -67,14 +68,22 @@ def term_text(data: TermDict | InForceDict | TermEntryDict) -> str:
 def agreement_lines(a: AgreementDict, lang: Lang) -> list[str]:
     """An agreement's lines: its id and title, then parties, decisions, terms, termination,
     days in force, notice and reporting, indented by two spaces."""
-    p = a["public_party"]
-    extra = ", ".join(
-        x for x in (p["committee"] and wording.body(p["committee"], lang), p["org_number"]) if x
-    )
-    party = p["name"] + (f" ({extra})" if extra else "")
+    publics = []
+    for p in a["public_parties"]:
+        extra = ", ".join(
+            x for x in (p["committee"] and wording.body(p["committee"], lang), p["org_number"]) if x
+        )
+        publics.append(p["name"] + (f" ({extra})" if extra else ""))
+    partners = [p["name"] for p in a["partners"]]
     lines = [
         f"{a['id']}" + (f": {a['title']}" if a["title"] else ""),
-        "  " + _say("report.parties", lang, public=party, partner=a["partner"]["name"]),
+        "  "
+        + _say(
+            "report.parties" if len(publics) == len(partners) == 1 else "report.parties_several",
+            lang,
+            public=wording.listing(publics, lang),
+            partner=wording.listing(partners, lang),
+        ),
     ]
     if a["decided_on"]:
         reference = _reference(a["reference"], a["document"])
@@ -85,6 +94,23 @@ def agreement_lines(a: AgreementDict, lang: Lang) -> list[str]:
         lines.append("  " + _say("report.follows", lang, id=a["follows"]))
     if a["max_extent"]:
         lines.append("  " + _say("report.max_extent", lang, day=a["max_extent"]))
+    for option in a["options"]:
+        used = option["used_by_extension"]
+        lines.append(
+            "  "
+            + _say(
+                "report.option_used" if used is not None else "report.option",
+                lang,
+                number=option["number"] + 1,
+                length=option["length"],
+                who=option["by_text"],
+                by=option["deadline"],
+                rules="T18" if option["decide_by"] else "T18, T9",
+                extension=(used or 0) + 1,
+            )
+        )
+    if a["options"] and not a["max_extent"] and a["latest_end"]:
+        lines.append("  " + _say("report.latest_end", lang, day=a["latest_end"]))
     for term in a["terms"]:
         span = term_text(term)
         if term["kind"] == "initial":
@@ -283,16 +309,23 @@ def render_text(data: ReportDict) -> str:
     return "\n".join(lines)
 
 
+def money_lines(item: MoneyDict, unit: str, lang: Lang, indent: str) -> list[str]:
+    """An agreement's money by ``unit`` (``"year"`` or ``"agreement-year"``), one period a
+    line with its notes below."""
+    lines = [f"{indent}{item['agreement']} ({_say(f'money.per.{unit}', lang)})"]
+    for row in item["by"][unit]:
+        lines.append(f"{indent}  {term_text(row['period'])}: {row['text'][0]}")
+        lines.extend(f"{indent}    {extra}" for extra in row["text"][1:])
+    return lines
+
+
 def extra_lines(data: ReportDict, lang: Lang, indent: str) -> list[str]:
     """Contributions, flags and criteria evidence, as plain lines (text and Markdown)."""
     lines: list[str] = []
     if data["contributions"]:
         lines += ["", _say("money.heading", lang)]
         for item in data["contributions"]:
-            lines.append(f"{indent}{item['agreement']}")
-            for row in item["periods"]:
-                lines.append(f"{indent}  {term_text(row['period'])}: {row['text'][0]}")
-                lines.extend(f"{indent}    {extra}" for extra in row["text"][1:])
+            lines.extend(money_lines(item, item["unit"], lang, indent))
     if data["flags"]:
         lines += ["", _say("report.flags", lang)]
         for flag in data["flags"]:

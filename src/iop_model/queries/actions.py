@@ -31,7 +31,7 @@ from iop_model.deadlines.reporting import D6, D7, ReportStatus, follow_up
 from iop_model.errors import CaseError
 from iop_model.explain import Lang, Line, check_lang, render
 from iop_model.goals import G2, G7, Assessment, GoalStatus, MinimumDuration
-from iop_model.terms.agreement import Agreement, Partnership
+from iop_model.terms.agreement import T18, Agreement, Partnership
 from iop_model.terms.term import T9, T13, T14
 
 __all__ = ["Action", "ActionKind", "due"]
@@ -47,6 +47,7 @@ class ActionKind(enum.StrEnum):
     REPORT_DUE = "report_due"
     REPORT_OVERDUE = "report_overdue"
     GOAL_AT_RISK = "goal_at_risk"
+    USE_OPTION = "use_option"
 
     def label(self, lang: Lang) -> str:
         """A short name in Swedish or English (display text, not a key)."""
@@ -59,6 +60,7 @@ _KIND_LABELS = {
     "report_due": ("uppföljningsrapport ska lämnas", "follow-up report due"),
     "report_overdue": ("försenad uppföljningsrapport", "overdue follow-up report"),
     "goal_at_risk": ("mål i fara", "goal at risk"),
+    "use_option": ("beslut om förlängningsoption", "decision on an option to extend"),
 }
 
 
@@ -173,6 +175,7 @@ def due(
     knowledge = known.known_on
     found: list[Action] = []
     found.extend(_decide(partnership.last, as_of, knowledge))
+    found.extend(_option(partnership.last, as_of, knowledge))
     for agreement in partnership.agreements:
         found.extend(_notice(agreement, as_of, knowledge))
         found.extend(_reports(agreement, as_of, knowledge))
@@ -212,6 +215,45 @@ def _decide(agreement: Agreement, as_of: Date, knowledge: Date) -> Iterable[Acti
         f"decide an extension of {agreement.id} or a follow-on agreement",
         (T9,),
         tuple(lines),
+    )
+
+
+def _option(agreement: Agreement, as_of: Date, knowledge: Date) -> Iterable[Action]:
+    """The next unused option to extend (T18), while the agreement runs: decide whether
+    to use it, by its last day, with who must agree."""
+    if agreement.termination is not None or agreement.end < as_of:
+        return
+    unused = agreement.unused_options()
+    if not unused:
+        return
+    number, option = unused[0]
+    by = agreement.option_deadline(option)
+    who = wording.Worded(en=option.by.describe("en"), sv=option.by.describe("sv"))
+    lines = (
+        _header(knowledge),
+        wording.line("action.in_force", (T14,), id=agreement.id, end=agreement.end),
+        wording.line(
+            "action.option",
+            (T18,) if option.decide_by is not None else (T18, T9),
+            number=number + 1,
+            length=option.length,
+            who=who,
+            by=by,
+        ),
+    )
+    yield Action(
+        ActionKind.USE_OPTION,
+        by,
+        as_of,
+        agreement.id,
+        agreement.id,
+        f"use_option:{agreement.id}:{number}",
+        f"beslut om förlängningsoption {number + 1} av {agreement.id} "
+        f"({option.length.sv()}, om {option.by.describe('sv')})",
+        f"decide whether to use option {number + 1} of {agreement.id} "
+        f"({option.length}, if {option.by.describe('en')})",
+        (T18,) if option.decide_by is not None else (T18, T9),
+        lines,
     )
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any, TypedDict
 
 import attrs
@@ -33,7 +34,7 @@ from iop_model.errors import FileError, IOPError, Problem
 from iop_model.goals import GoalStatus, MinimumDuration, check_known_on
 from iop_model.queries.actions import Action, ActionKind
 from iop_model.terms.agreement import Agreement, duplicate_ids
-from iop_model.terms.term import calendar_day
+from iop_model.terms.term import Term, calendar_day
 
 __all__ = ["FlagRow", "GoalRow", "OverviewRow", "Portfolio", "ReportRow"]
 
@@ -70,7 +71,17 @@ class FlagRow(FlagDict):
     file: str
 
 
-class OverviewRow(TypedDict):
+class MoneyColumns(TypedDict):
+    """The overview's money columns (SEK, decimal text to öre; M3, M4)."""
+
+    public_money: str | None
+    public_money_year: str | None
+    partner_money: str | None
+    money_approximate: bool
+    money_not_valued: int
+
+
+class OverviewRow(MoneyColumns):
     """One partnership of :meth:`Portfolio.to_records`: the overview's columns."""
 
     file: str
@@ -90,6 +101,16 @@ class OverviewRow(TypedDict):
     flags: str
     as_of: str
     known_on: str
+
+
+class MoneyYearRow(TypedDict):
+    """One calendar year of :meth:`Portfolio.money_by_year`: SEK as decimal text to öre."""
+
+    year: int
+    public_money: str
+    partner_money: str
+    approximate: bool
+    partnerships: int
 
 
 def _entries(value: Iterable[tuple[str, Case]]) -> tuple[tuple[str, Case], ...]:
@@ -295,11 +316,29 @@ class Portfolio:
                     "flags": ", ".join(
                         sorted({f["id"] for f in flags if f["file"] == name and f["raised"]})
                     ),
+                    **_money_columns(known, as_of),
                     "as_of": as_of.isoformat(),
                     "known_on": knowledge.isoformat(),
                 }
             )
         return rows
+
+    def money_by_year(self, as_of: Date, known_on: Date | None = None) -> list[MoneyYearRow]:
+        """Money in SEK per calendar year over every partnership, as known on ``known_on``
+        (default: ``as_of``; M3): the public parties' money, the partners' money and values
+        in kind (not hours), whether any amount is approximate, and how many partnerships
+        have money that year. Exact sums (M4), shown rounded once to öre.
+
+        >>> import pendulum
+        >>> rows = Portfolio.load("examples").money_by_year(pendulum.date(2024, 6, 1))
+        >>> [row["year"] for row in rows]
+        [2023, 2024, 2025, 2026]
+        """
+        as_of, knowledge = self._known(as_of, known_on)
+        years = MoneyYears()
+        for _, known in self.known(knowledge):
+            years.add(known)
+        return years.rows()
 
     def to_frame(self, as_of: Date, **options: Any) -> Any:
         """:meth:`to_records` as a pandas DataFrame (needs ``pip install 'iop-model[frames]'``;
@@ -309,6 +348,98 @@ class Portfolio:
         except ImportError as error:  # pragma: no cover - the extra is installed in tests
             raise ImportError("to_frame needs pandas: pip install 'iop-model[frames]'") from error
         return pandas.DataFrame.from_records(self.to_records(as_of, **options))
+
+
+class MoneyYears:
+    """Money per calendar year, added up one known case at a time (the web page adds each
+    partnership as it writes it): see :meth:`Portfolio.money_by_year`."""
+
+    def __init__(self) -> None:
+        self._years: dict[int, list[Any]] = {}
+
+    def add(self, known: KnownCase) -> None:
+        """Add one case as known."""
+        from iop_model.activities import calendar_periods
+        from iop_model.money import figures
+
+        seen: set[int] = set()
+        for agreement in known.agreements:
+            if not agreement.contributions:
+                continue
+            for period in calendar_periods(agreement.span, "year", agreement.start):
+                found = figures(agreement.contributions, period)
+                if not found.contributions:
+                    continue
+                year = period.start.year
+                row = self._years.setdefault(year, [Fraction(0), Fraction(0), False, 0])
+                row[0] += _sek(found, "public")
+                row[1] += _sek(found, "partner")
+                row[2] = row[2] or found.approximate
+                if year not in seen:
+                    row[3] += 1
+                    seen.add(year)
+
+    def rows(self) -> list[MoneyYearRow]:
+        """The years so far, in order."""
+        return [
+            {
+                "year": year,
+                "public_money": _ore(public),
+                "partner_money": _ore(partner),
+                "approximate": rough,
+                "partnerships": count,
+            }
+            for year, (public, partner, rough, count) in sorted(self._years.items())
+        ]
+
+
+def _sek(found: Any, by: str) -> Fraction:
+    """A side's money and values in kind in SEK (hours are not money)."""
+    return sum(
+        (amount for (b, _, unit), amount in found.totals.items() if b == by and unit == "SEK"),
+        Fraction(0),
+    )
+
+
+def _ore(amount: Fraction) -> str:
+    exact = Decimal(amount.numerator) / Decimal(amount.denominator)
+    return str(exact.quantize(Decimal("0.01")))
+
+
+def _money_columns(known: KnownCase, as_of: Date) -> MoneyColumns:
+    """The overview's money columns: public money and the partners' money and in-kind
+    values over the days in force as known, in SEK; public money in the as-of day's
+    calendar year; whether an amount is approximate; how many contributions are not
+    valued (M3, M4)."""
+    from iop_model.money import figures
+
+    contributions = [c for a in known.agreements for c in a.contributions]
+    if not contributions:
+        return {
+            "public_money": None,
+            "public_money_year": None,
+            "partner_money": None,
+            "money_approximate": False,
+            "money_not_valued": 0,
+        }
+    public = partner = this_year = Fraction(0)
+    rough = False
+    year = Term.year(as_of.year)
+    for agreement in known.agreements:
+        whole = figures(agreement.contributions, agreement.span)
+        public += _sek(whole, "public")
+        partner += _sek(whole, "partner")
+        rough = rough or whole.approximate
+        span = agreement.span
+        if span.start <= year.end and year.start <= span.end:
+            this_year += _sek(figures(agreement.contributions, year), "public")
+    return {
+        "public_money": _ore(public),
+        "public_money_year": _ore(this_year),
+        "partner_money": _ore(partner),
+        "money_approximate": rough,
+        "money_not_valued": sum(1 for c in contributions if not c.is_valued),
+    }
 
 
 def _clashes(entries: tuple[tuple[str, Case], ...]) -> list[Problem]:

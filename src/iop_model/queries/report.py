@@ -41,6 +41,7 @@ from iop_model.goals import (
     provenance,
 )
 from iop_model.money import MoneyFiguresDict
+from iop_model.parties import IdeaBasedParty, PublicParty
 from iop_model.queries.actions import ActionDict, due
 from iop_model.terms.agreement import Agreement, Partnership
 from iop_model.terms.term import Term, TermDict, calendar_day, trusted_term
@@ -118,6 +119,22 @@ class ReportingDict(TypedDict):
     periods: list[PeriodReportDict]
 
 
+class OptionDict(TypedDict):
+    """An option to extend (T18): its length, who may use it, its last day, and the
+    extension that used it (``None``: not used, as known)."""
+
+    number: int
+    years: int
+    months: int
+    days: int
+    length: str
+    by: str
+    by_text: str
+    decide_by: str | None
+    deadline: str
+    used_by_extension: int | None
+
+
 class AgreementDict(TypedDict):
     """One agreement as known: parties, decisions, terms, termination, notice, reporting."""
 
@@ -125,6 +142,10 @@ class AgreementDict(TypedDict):
     title: str
     public_party: PublicPartyDict
     partner: PartnerDict
+    public_parties: list[PublicPartyDict]
+    partners: list[PartnerDict]
+    options: list[OptionDict]
+    latest_end: str | None
     decided_on: str | None
     reference: str | None
     document: str | None
@@ -305,19 +326,31 @@ def _agreement(agreement: Agreement, lang: Lang, as_of: Date) -> AgreementDict:
             "text": duty.describe(lang),
             "periods": [entry.to_dict() for entry in periods],
         }
+    used = agreement.used_options
+    options: list[OptionDict] = [
+        {
+            "number": number,
+            "years": option.years,
+            "months": option.months,
+            "days": option.days,
+            "length": wording.show(option.length, lang),
+            "by": option.by.value,
+            "by_text": option.by.describe(lang),
+            "decide_by": _day(option.decide_by),
+            "deadline": agreement.option_deadline(option).isoformat(),
+            "used_by_extension": used.get(number),
+        }
+        for number, option in enumerate(agreement.options)
+    ]
     return {
         "id": agreement.id,
         "title": agreement.title,
-        "public_party": {
-            "name": party.name,
-            "committee": party.committee,
-            "org_number": party.org_number,
-        },
-        "partner": {
-            "name": partner.name,
-            "org_number": partner.org_number,
-            "registered": partner.registered,
-        },
+        "public_party": _public_party(party),
+        "partner": _partner(partner),
+        "public_parties": [_public_party(p) for p in agreement.public_parties],
+        "partners": [_partner(p) for p in agreement.partners],
+        "options": options,
+        "latest_end": _day(agreement.latest_end),
         "decided_on": _day(agreement.decided_on),
         "reference": agreement.reference,
         "document": agreement.document,
@@ -334,6 +367,18 @@ def _agreement(agreement: Agreement, lang: Lang, as_of: Date) -> AgreementDict:
         },
         "notice_period": notice,
         "reporting": reporting,
+    }
+
+
+def _public_party(party: PublicParty) -> PublicPartyDict:
+    return {"name": party.name, "committee": party.committee, "org_number": party.org_number}
+
+
+def _partner(partner: IdeaBasedParty) -> PartnerDict:
+    return {
+        "name": partner.name,
+        "org_number": partner.org_number,
+        "registered": partner.registered,
     }
 
 

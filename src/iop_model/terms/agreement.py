@@ -87,8 +87,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "T17",
+    "T18",
     "Agreement",
     "Extension",
+    "Option",
+    "OptionHolder",
     "Partnership",
     "Termination",
     "TerminationKind",
@@ -101,6 +104,99 @@ Date = pendulum.Date
 
 def _count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     check_length_part(value, attribute.name, ExtensionError)
+
+
+def _option_number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (type(value) is not int or value < 0):
+        raise ExtensionError(
+            "an extension's option is the number of the agreement's option it uses, counted "
+            "from 0 (options[0] is 0)",
+            rule=T18,
+            field=attribute.name,
+            value=value,
+        )
+
+
+# --- T18 Options to extend -------------------------------------------------------------------
+T18 = rule(
+    "T18",
+    "Options to extend",
+    "An agreement may hold options to extend (förlängningsoption), each of a length, used "
+    "by the public party alone or by both parties together, by a last day (decide_by; "
+    "default T9's). An extension uses the option it names, or else the first unused option "
+    "that gives the same term; each option is used once, and by its last day. Without a "
+    "maximum extent, the latest end is the end after every option (T11); an extension that "
+    "uses no option and reaches past the latest end is refused.",
+    "Ett avtal kan ha förlängningsoptioner, var och en med en längd, som används av den "
+    "offentliga parten ensam eller av båda parterna tillsammans, senast en viss dag "
+    "(decide_by; annars T9:s dag). En förlängning använder den option den anger, annars den "
+    "första oanvända option som ger samma avtalstid; varje option används en gång, och senast "
+    "sin sista dag. Utan yttersta slutdag är den senaste slutdagen slutet efter alla "
+    "optioner (T11); en förlängning som inte använder någon option och når förbi den "
+    "senaste slutdagen avvisas.",
+    "Real agreements: valid to 2023-03-31 with the possibility of one more year if both "
+    "parties agree (Uddevalla kommun, news item 2021-05-24, the agreement with Synskadades "
+    "Riksförbund, https://www.uddevalla.se/kommun-och-politik/nyheter/nyhetsarkiv/"
+    "2021-05-24-nya-overenskommelser-med-foreningen-saronhuset-och-synskadades-riksforbund"
+    ".html); OCDS contract.period.maxExtentDate and tender.hasOptions. The library's "
+    "modelling choice.",
+)
+
+
+class OptionHolder(enum.StrEnum):
+    """Who may use an :class:`Option`: the public party alone, or both parties together."""
+
+    PUBLIC_PARTY = "public_party"
+    MUTUAL = "mutual"
+
+    def describe(self, lang: str) -> str:
+        """Who must agree, in words."""
+        sv = {"public_party": "den offentliga parten beslutar", "mutual": "båda parter är överens"}
+        en = {"public_party": "the public party decides", "mutual": "both parties agree"}
+        return (sv if lang == "sv" else en)[self.value]
+
+
+def _holder(value: object) -> OptionHolder:
+    for member in OptionHolder:
+        if value is member or value == member.value:
+            return member
+    raise AgreementError(
+        "an option is used by 'public_party' (the public party alone) or 'mutual' (both "
+        "parties together)",
+        rule=T18,
+        field="by",
+        value=value,
+    )
+
+
+def _option_count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    check_length_part(value, attribute.name, AgreementError)
+
+
+@attrs.frozen
+class Option:
+    """An option to extend (förlängningsoption): a length (``years``, ``months``, ``days``),
+    who may use it (``by``: ``"public_party"`` or ``"mutual"``), and the last day to use it
+    (``decide_by``; default: T9's last day to decide an extension). T18.
+
+    >>> Option(months=12, by="mutual").length
+    Length(years=0, months=12, days=0)
+    """
+
+    years: int = attrs.field(default=0, validator=_option_count)
+    months: int = attrs.field(default=0, validator=_option_count)
+    days: int = attrs.field(default=0, validator=_option_count)
+    by: OptionHolder = attrs.field(default=OptionHolder.MUTUAL, converter=_holder)
+    decide_by: Date | None = attrs.field(default=None, validator=optional_day)
+    note: str | None = attrs.field(default=None, validator=optional_text(AgreementError, long=True))
+
+    def __attrs_post_init__(self) -> None:
+        check_positive_length(self.length, "an option", AgreementError, "years")
+
+    @property
+    def length(self) -> Length:
+        """The length the option adds."""
+        return trusted_length(self.years, self.months, self.days)
 
 
 @attrs.frozen
@@ -123,6 +219,7 @@ class Extension:
     note: str | None = attrs.field(default=None, validator=optional_text(ExtensionError, long=True))
     reference: str | None = attrs.field(default=None, validator=optional_text(ExtensionError))
     document: str | None = attrs.field(default=None, validator=optional_text(ExtensionError))
+    option: int | None = attrs.field(default=None, validator=_option_number)
 
     def __attrs_post_init__(self) -> None:
         if self.until is None and not (self.years or self.months or self.days):
@@ -189,6 +286,24 @@ class Termination:
 
 def _as_extensions(value: Iterable[Extension]) -> tuple[Extension, ...]:
     return sequence_of(value, Extension, "extensions", AgreementError)
+
+
+def _as_options(value: Iterable[Option]) -> tuple[Option, ...]:
+    if type(value) is tuple and not value:
+        return ()
+    return sequence_of(value, Option, "options", AgreementError)
+
+
+def _as_partners(value: Iterable[IdeaBasedParty]) -> tuple[IdeaBasedParty, ...]:
+    if type(value) is tuple and not value:
+        return ()
+    return sequence_of(value, IdeaBasedParty, "partners", AgreementError)
+
+
+def _as_public_parties(value: Iterable[PublicParty]) -> tuple[PublicParty, ...]:
+    if type(value) is tuple and not value:
+        return ()
+    return sequence_of(value, PublicParty, "public_parties", AgreementError)
 
 
 def _as_follow_ups(value: Iterable[FollowUpReport]) -> tuple[FollowUpReport, ...]:
@@ -287,13 +402,18 @@ class Agreement:
     replaces: bool = attrs.field(default=False)
     reference: str | None = attrs.field(default=None, validator=optional_text(AgreementError))
     document: str | None = attrs.field(default=None, validator=optional_text(AgreementError))
+    options: tuple[Option, ...] = attrs.field(default=(), converter=_as_options)
+    partners: tuple[IdeaBasedParty, ...] = attrs.field(default=(), converter=_as_partners)
+    public_parties: tuple[PublicParty, ...] = attrs.field(default=(), converter=_as_public_parties)
     #: Set only on the copy a :class:`Partnership` holds of an agreement that a later one
     #: replaced (T16): the replacing agreement's id.
     replaced_by: str | None = attrs.field(default=None, init=False, eq=False)
     _scheduled: tuple[Term, ...] = attrs.field(init=False, repr=False, eq=False)
     _terms: tuple[Term, ...] = attrs.field(init=False, repr=False, eq=False)
+    _used: tuple[int | None, ...] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
+        self._check_parties()
         if self.follows is not None and self.follows == self.id:
             raise AgreementError(
                 "an agreement cannot follow itself", rule=T14, field="follows", value=self.follows
@@ -324,7 +444,8 @@ class Agreement:
                 field="notice_period",
                 value=self.notice_period,
             )
-        scheduled = self._chain_extensions()
+        scheduled, used = self._chain_extensions()
+        object.__setattr__(self, "_used", used)
         object.__setattr__(self, "_scheduled", scheduled)
         object.__setattr__(self, "_terms", self._apply_termination(scheduled))
         if self.follow_up_reports:
@@ -372,9 +493,150 @@ class Agreement:
                     )
                 reported[period] = index
 
-    def _chain_extensions(self) -> tuple[Term, ...]:
+    def _check_parties(self) -> None:
+        """P2: the first of each list is the named party; no name twice on a side; a
+        contribution's party and receiving partner are parties of the agreement."""
+        from iop_model.parties import P2
+
+        put = object.__setattr__
+        for many, one, name in (
+            ("partners", "partner", self.partner),
+            ("public_parties", "public_party", self.public_party),
+        ):
+            given = getattr(self, many)
+            if not given:
+                put(self, many, (name,))
+                continue
+            if given[0] != name:
+                raise AgreementError(
+                    f"{one} is the first of {many}: give the same party first, or only "
+                    f"{many} in a file",
+                    rule=P2,
+                    field=f"{many}[0]",
+                    value=given[0].name,
+                )
+            seen: set[str] = set()
+            for index, party in enumerate(given):
+                if party.name in seen:
+                    raise AgreementError(
+                        "a party is named once on its side",
+                        rule=P2,
+                        field=f"{many}[{index}].name",
+                        value=party.name,
+                    )
+                seen.add(party.name)
+        partners = {p.name for p in self.partners}
+        publics = {p.name for p in self.public_parties}
+        for index, contribution in enumerate(self.contributions):
+            side = partners if contribution.by.value == "partner" else publics
+            if contribution.party is not None and contribution.party not in side:
+                raise AgreementError(
+                    f"the contribution's party is none of the agreement's "
+                    f"{'partners' if side is partners else 'public parties'} "
+                    f"({', '.join(sorted(side))})",
+                    rule=P2,
+                    field=f"contributions[{index}].party",
+                    value=contribution.party,
+                )
+            if contribution.to is not None and contribution.to not in partners:
+                raise AgreementError(
+                    f"the contribution's receiving partner is none of the agreement's "
+                    f"partners ({', '.join(sorted(partners))})",
+                    rule=P2,
+                    field=f"contributions[{index}].to",
+                    value=contribution.to,
+                )
+
+    @property
+    def latest_end(self) -> Date | None:
+        """The latest day the agreement may reach: ``max_extent``; without one, the end
+        after every option is used (T18); ``None`` when it has neither (T11).
+
+        >>> import pendulum
+        >>> from iop_model import IdeaBasedParty, PublicParty, Term
+        >>> a = Agreement("u", PublicParty("Uddevalla kommun"), IdeaBasedParty("Saronhuset"),
+        ...               Term(pendulum.date(2021, 4, 1), pendulum.date(2023, 3, 31)),
+        ...               options=[Option(years=1, by="mutual")])
+        >>> a.latest_end
+        Date(2024, 3, 31)
+        """
+        if self.max_extent is not None or not self.options:
+            return self.max_extent
+        end = self.term.end
+        for option in self.options:
+            end = extension_term(end, option.length, None, self.rounding).end
+        return end
+
+    @property
+    def used_options(self) -> dict[int, int]:
+        """Which option each extension used (T18): option number -> extension number."""
+        return {o: e for e, o in enumerate(self._used[: len(self.extensions)]) if o is not None}
+
+    def unused_options(self) -> list[tuple[int, Option]]:
+        """The options not yet used, with their numbers, in order (T18)."""
+        used = self.used_options
+        return [(n, o) for n, o in enumerate(self.options) if n not in used]
+
+    def option_deadline(self, option: Option) -> Date:
+        """The last day to use ``option``: its ``decide_by``, else T9's last day to decide
+        an extension of the current term."""
+        return self.extension_deadline() if option.decide_by is None else option.decide_by
+
+    def _option_for(
+        self, index: int, extension: Extension, added: Term, current_end: Date, used: set[int]
+    ) -> int | None:
+        """The option ``extension`` uses (T18), or ``None``; raises when it names one it
+        cannot use."""
+        where = f"extensions[{index}]"
+
+        def gives(option: Option) -> bool:
+            return extension_term(current_end, option.length, None, self.rounding) == added
+
+        if extension.option is not None:
+            number = extension.option
+            if number >= len(self.options):
+                raise ExtensionError(
+                    f"the agreement has {len(self.options)} option(s), numbered from 0",
+                    rule=T18,
+                    field=f"{where}.option",
+                    value=number,
+                )
+            if number in used:
+                raise ExtensionError(
+                    "this option was used by an earlier extension; an option is used once",
+                    rule=T18,
+                    field=f"{where}.option",
+                    value=number,
+                )
+            if not gives(self.options[number]):
+                raise ExtensionError(
+                    f"option {number} gives {self.options[number].length}, not the term {added}",
+                    rule=T18,
+                    field=f"{where}.option",
+                    value=number,
+                )
+            found: int | None = number
+        else:
+            found = next(
+                (n for n, o in enumerate(self.options) if n not in used and gives(o)), None
+            )
+        if found is not None:
+            option = self.options[found]
+            if option.decide_by is not None and extension.decided_on > option.decide_by:
+                raise ExtensionError(
+                    f"option {found} was to be used by {option.decide_by}; the extension was "
+                    f"decided on {extension.decided_on}",
+                    rule=T18,
+                    field=f"{where}.decided_on",
+                    value=extension.decided_on,
+                )
+        return found
+
+    def _chain_extensions(self) -> tuple[tuple[Term, ...], tuple[int | None, ...]]:
         terms = [self.term]
         earliest = self.decided_on
+        latest_end = self.latest_end
+        used: list[int | None] = []
         for index, extension in enumerate(self.extensions):
             where = f"extensions[{index}]"
             current_end = terms[-1].end
@@ -399,10 +661,31 @@ class Agreement:
                         value=getattr(extension, part),
                     ) from None
                 raise error.at(where) from None
+            option = (
+                self._option_for(
+                    index, extension, added, current_end, {u for u in used if u is not None}
+                )
+                if self.options or extension.option is not None
+                else None
+            )
+            if (
+                option is None
+                and self.options
+                and latest_end is not None
+                and added.end > latest_end
+            ):
+                raise ExtensionError(
+                    f"the extension uses none of the agreement's options and would end on "
+                    f"{added.end}, past the latest end {latest_end}",
+                    rule=T18,
+                    field=where,
+                    value=added.end,
+                )
             check_max_extent(added.end, self.max_extent, f"{where}.until")
             terms.append(added)
+            used.append(option)
             earliest = extension.decided_on
-        return tuple(terms)
+        return tuple(terms), tuple(used)
 
     def _decision_deadline(self, current_end: Date) -> Date:
         """The last day to decide an extension of a term ending ``current_end`` (T9)."""
@@ -668,6 +951,7 @@ class Agreement:
         for name, value in zip(_GIVEN, _given(self), strict=True):
             put(copy, name, value)
         put(copy, "contributions", contributions)
+        put(copy, "_used", self._used)
         put(copy, "follow_up_reports", reports)
         put(copy, "evidence", evidence)
         if extensions == len(self.extensions) and (termination is None) == (
