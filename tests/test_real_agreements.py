@@ -644,3 +644,105 @@ def test_real_facts_show_where_they_should() -> None:
     nordstan_file = load(real / "goteborg-nordstan.toml")
     grants = to_360giving([("n", nordstan_file)], D(2018, 12, 31), prefix="360G-x", own_ids=True)
     assert [g["amountAwarded"] for g in grants["grants"]] == [730000, 320000]
+
+
+# --- properties of the new rules (T18, P2, F7, M4 per year) -------------------------------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_lengths = st.tuples(st.integers(0, 2), st.integers(0, 14), st.integers(0, 40)).filter(
+    lambda ymd: any(ymd)
+)
+
+
+@given(
+    options=st.lists(_lengths, min_size=1, max_size=3),
+    extension=_lengths,
+    start=st.dates(pendulum.date(2000, 1, 1), pendulum.date(2040, 12, 31)),
+)
+def test_T18_an_extension_stands_iff_it_uses_an_option_or_stays_within_the_latest_end(
+    options: list[tuple[int, int, int]],
+    extension: tuple[int, int, int],
+    start: object,
+) -> None:
+    from iop_model import Extension, ExtensionError, Option
+
+    first = D(start.year, start.month, start.day)  # type: ignore[attr-defined]
+    base = Agreement(
+        "a",
+        KALMAR,
+        JOUR,
+        Term.starting(first, years=1),
+        options=[Option(years=y, months=m, days=d) for y, m, d in options],
+    )
+    latest = base.latest_end
+    assert latest is not None
+    chained = base.end  # the latest end is the end after every option, in order
+    for option in base.options:
+        chained = Term.starting(
+            chained.add(days=1), years=option.years, months=option.months, days=option.days
+        ).end
+    assert latest == chained
+    y, m, d = extension
+    added = Term.starting(base.end.add(days=1), years=y, months=m, days=d)
+    uses = any(
+        Term.starting(base.end.add(days=1), years=o.years, months=o.months, days=o.days) == added
+        for o in base.options
+    )
+    try:
+        extended = base.extend(Extension(base.end, "SN", years=y, months=m, days=d))
+    except ExtensionError as error:
+        assert error.rule == "T18"
+        assert not uses
+        assert added.end > latest
+    else:
+        assert uses or added.end <= latest
+        assert (0 in extended.used_options.values()) == uses
+
+
+@given(names=st.lists(st.sampled_from(["A", "B", "C", "D"]), min_size=1, max_size=4))
+def test_P2_the_first_partner_is_the_partner_and_names_are_unique(names: list[str]) -> None:
+    from iop_model import AgreementError
+
+    parties = [IdeaBasedParty(name) for name in names]
+    try:
+        agreement = Agreement("a", KALMAR, parties[0], Term.year(2024), partners=parties)
+    except AgreementError as error:
+        assert error.rule == "P2"
+        assert len(set(names)) < len(names)
+    else:
+        assert len(set(names)) == len(names)
+        assert agreement.partner == agreement.partners[0]
+
+
+@given(
+    start=st.dates(pendulum.date(2000, 1, 1), pendulum.date(2040, 12, 31)),
+    offset=st.integers(-400, 400),
+)
+def test_F7_raised_iff_decided_after_the_first_day(start: object, offset: int) -> None:
+    first = D(start.year, start.month, start.day)  # type: ignore[attr-defined]
+    decided = first.add(days=offset)
+    agreement = Agreement(
+        "a", KALMAR, JOUR, Term.starting(first, years=1), decided_on=decided, max_extent=None
+    )
+    day = max(decided, first)
+    raised = "F7" in [f.id for f in flags(agreement, day)]
+    assert raised == (decided > first)
+
+
+@given(
+    start=st.dates(pendulum.date(2000, 1, 1), pendulum.date(2040, 12, 31)),
+    days=st.integers(1, 1500),
+    amount=st.integers(0, 10_000_000),
+    per=st.sampled_from(["year", "agreement-year"]),
+)
+def test_M4_a_per_year_amount_adds_up_over_any_split(
+    start: object, days: int, amount: int, per: str
+) -> None:
+    first = D(start.year, start.month, start.day)  # type: ignore[attr-defined]
+    period = Term(first, first.add(days=days - 1))
+    grant = Contribution("public", "money", amount, period, per=per)
+    years = [Term.year(y) for y in range(period.start.year, period.end.year + 1)]
+    split = sum((figures([grant], y).total("public", "money") for y in years), Fraction(0))
+    assert split == grant.total()
