@@ -28,6 +28,10 @@ ratios printed beside it. These are measurements, not unit tests.
   on a folder of 5,000 generated partnership files, against parsing the same files with
   ``tomllib`` in a fresh interpreter; each in its own process, paired. Targets: time at most
   6x, peak resident memory at most 200 MiB (a national portfolio: every IOP in Sweden).
+- P8: the HTTP API (``iop-model serve``) on loopback: a bounded number of ``POST /report``
+  requests, 8 at a time, each with one partnership file; p50 and p99 latency, errors (must
+  be 0), and throughput as a ratio to the same work called in-process (load + report data +
+  JSON). Target: the ratio at most 3x (HTTP, JSON and 8 clients sharing the server).
 """
 
 from __future__ import annotations
@@ -432,6 +436,73 @@ def p7(count: int, pairs: int = 3) -> list[tuple[str, float, float, int]]:
     return rows
 
 
+def p8(requests: int = 400, concurrency: int = 8) -> tuple[float, float, float, int, float, float]:
+    """The HTTP load test: ratio of in-process throughput to HTTP throughput, p50 and p99
+    latency (s), errors, and both throughputs (requests per second)."""
+    import socket
+    import statistics
+    import subprocess
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx
+
+    from iop_model.files import loads
+    from iop_model.queries.report import view
+
+    body = (Path(__file__).parent.parent / "examples" / "exempelby-kvinnojour.toml").read_bytes()
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "iop_model", "serve", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                httpx.get(f"{url}/health", timeout=1)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.05)
+        client = httpx.Client(timeout=30)
+        headers = {"content-type": "application/toml"}
+        params = {"as_of": "2025-10-15"}
+
+        def one(_: int) -> tuple[float, bool]:
+            start = time.perf_counter()
+            answer = client.post(f"{url}/report", content=body, headers=headers, params=params)
+            return time.perf_counter() - start, answer.status_code == 200
+
+        one(0)  # warm the server
+        start = time.perf_counter()
+        with ThreadPoolExecutor(concurrency) as pool:
+            results = list(pool.map(one, range(requests)))
+        http_seconds = time.perf_counter() - start
+        client.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    latencies = sorted(seconds for seconds, _ in results)
+    errors = sum(1 for _, ok in results if not ok)
+    day = pendulum.date(2025, 10, 15)
+
+    def in_process() -> None:
+        data, _ = view(loads(body).as_known_on(day), day, "sv")
+        json.dumps(data, ensure_ascii=False)
+
+    in_process()
+    start = time.perf_counter()
+    for _ in range(requests):
+        in_process()
+    local_seconds = time.perf_counter() - start
+    http_rate, local_rate = requests / http_seconds, requests / local_seconds
+    p50 = statistics.median(latencies)
+    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
+    return local_rate / http_rate, p50, p99, errors, http_rate, local_rate
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -524,6 +595,24 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"       {what:<24} {ratio7:>6.2f}  {seconds:>6.2f} s  {peak / 2**20:>5.0f} MiB  "
             f"{'yes' if ok else 'NO':<4} ({low:.2f}–{high:.2f})"
+        )
+    try:
+        import importlib
+
+        importlib.import_module("httpx")
+        importlib.import_module("iop_model.server")
+    except ImportError:
+        print("P8   skipped: needs iop-model[server] and httpx")
+    else:
+        requests = 80 if args.quick else 400
+        ratio8, p50, p99, errors, http_rate, local_rate = p8(requests)
+        ok = ratio8 <= 3.0 and errors == 0
+        missed += not ok
+        print(
+            f"P8   HTTP POST /report, {requests} requests, 8 concurrent: ratio {ratio8:.2f} "
+            f"(target 3.00) {'yes' if ok else 'NO'}; p50 {p50 * 1000:.1f} ms, p99 "
+            f"{p99 * 1000:.1f} ms, errors {errors}, {http_rate:.0f} req/s vs {local_rate:.0f}/s "
+            "in-process"
         )
     if args.check and missed:
         print(f"{missed} target(s) missed", file=sys.stderr)

@@ -24,10 +24,13 @@ def execute(path: Path) -> nbformat.NotebookNode:
     client = NotebookClient(
         notebook,
         timeout=300,
+        record_timing=False,  # no timestamps: a re-run changes only what the outputs say
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
     )
     client.execute()
+    for cell in notebook.cells:  # timings stored by an earlier run are dropped too
+        cell.get("metadata", {}).pop("execution", None)
     return notebook
 
 

@@ -67,7 +67,7 @@ def test_D7_overdue_report_comes_first_and_stays_until_received() -> None:
     action = actions[0]
     assert action.is_overdue
     assert action.rules == ("D6", "D7")
-    assert "förfallen för 16 dagar sedan" in action.text("sv")
+    assert "16 dagar försenad" in action.text("sv")
     assert "16 days overdue" in action.text("en")
     assert "(D7)" in action.explain("sv")
     assert "(T13)" in action.explain("en")
@@ -255,7 +255,7 @@ def test_cli_due_reports_every_problem_in_every_file_at_once(tmp_path: pathlib.P
         (1, "1 dag kvar", "1 day left"),
         (1040, "1\u00a0040 dagar kvar", "1,040 days left"),
         (0, "i dag", "today"),
-        (-2, "förfallen för 2 dagar sedan", "2 days overdue"),
+        (-2, "2 dagar försenad", "2 days overdue"),
     ],
 )
 def test_an_actions_days_are_counted_as_authorities_write_them(left: int, sv: str, en: str) -> None:

@@ -44,6 +44,8 @@ RANKS = {
     "iop_model.files": 10,
     "iop_model.outputs": 10,
     "iop_model.cli": 11,
+    "iop_model.checks": 11,
+    "iop_model.server": 11,
     "iop_model.cases": 11,
     "iop_model.testing": 11,
     "iop_model": 12,

@@ -56,7 +56,7 @@ def test_swedish_labels_and_a_termination() -> None:
     figure = timeline(ended, as_of=D(2020, 5, 15), goals=[MinimumDuration(years=3)], lang="sv")
     texts = legend_texts(figure)
     assert "gäller inte (uppsagt)" in texts
-    assert "minst 3 år: 2021-12-31 (KAN EJ UPPNÅS)" in texts
+    assert "minst 3 år: 2021-12-31 (Kan inte uppnås)" in texts
     assert figure.axes[0].get_title() == "IOP-tidslinje: Mölndals stad – Konstkollektivet"
     annotations = [child.get_text() for child in figure.axes[0].texts]
     assert annotations == ["2019-12-19", "2020-05-15"]
@@ -128,7 +128,7 @@ def test_T13_later_decisions_are_drawn_apart_never_as_fact() -> None:
     filled = [line for line in diamonds if line.get_markerfacecolor() != "white"]
     assert [line.get_xdata()[0] for line in filled] == []  # no known dated decision yet
     assert "beslutat senare: inte känt 2019-06-30" in legend_texts(figure)
-    assert "minst 3 år: 2021-12-31 (EJ SÄKRAT)" in legend_texts(figure)
+    assert "minst 3 år: 2021-12-31 (Inte säkrat)" in legend_texts(figure)
     # with everything known, nothing is drawn as later
     known = timeline(molndal.partnership(), as_of=D(2025, 1, 1), lang="en")
     assert not any("decided later" in text for text in legend_texts(known))

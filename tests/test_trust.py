@@ -204,14 +204,14 @@ def test_finding_8_status_words() -> None:
         )
         for day in (D(2019, 6, 30), D(2019, 12, 19), D(2022, 1, 1))
     ]
-    assert labels == ["EJ SÄKRAT", "SÄKRAT", "UPPNÅTT"]
+    assert labels == ["Inte säkrat", "Säkrat", "Uppnått"]
     missed = molndal.GOAL.assess(molndal.first_agreement(), D(2020, 1, 1))
-    assert "Status: KAN EJ UPPNÅS" in missed.explain("sv")
+    assert "Status: Kan inte uppnås" in missed.explain("sv")
     assert "Återstående tid: 2 år (731 dagar)" in missed.explain("sv")
     running = ActivityTarget(Indicator.OCCASIONS, Term.year(2019), target=25).assess(
         molndal.meeting_place(), D(2019, 6, 30)
     )
-    assert "Status: PERIODEN PÅGÅR (A7)" in running.explain("sv")
+    assert "Status: Perioden pågår (A7)" in running.explain("sv")
     assert "Status: PERIOD RUNNING (A7)" in running.explain("en")
     assert "NOT_YET_DUE" not in running.explain("en")
 
@@ -236,10 +236,10 @@ def test_finding_9_demo_marks_assumptions_and_illustrative_parts() -> None:
     out = run_cli("demo", "--as-of", "2022-01-01").stdout
     assert "Antagande: avtalstiderna följer kalenderår" in out
     assert (
-        "Tänkt exempel: 3. minst 25 tillfällen (gäller: Öppen Kulturell Mötesplats): UPPFYLLT"
+        "Tänkt exempel: 3. minst 25 tillfällen (gäller: Öppen Kulturell Mötesplats): Uppfyllt"
         in out
     )
-    assert "Tänkt exempel: utan förlängningen, per 2020-01-01: KAN EJ UPPNÅS" in out
+    assert "Tänkt exempel: utan förlängningen, per 2020-01-01: Kan inte uppnås" in out
     assert "Tänkt exempel: uppsagt med sista dag 2020-06-30" in out
 
 

@@ -26,10 +26,12 @@ from iop_model.activities.targets import ActivityTarget, check_applies
 from iop_model.errors import CaseError, IOPError
 from iop_model.explain import check_lang
 from iop_model.goals import Assessment, Goal, MinimumDuration, check_known_on
-from iop_model.terms.agreement import Agreement, Partnership
+from iop_model.terms.agreement import Agreement, Extension, Partnership, Termination
 from iop_model.terms.term import calendar_day
 
 if TYPE_CHECKING:
+    from iop_model.deadlines.reporting import FollowUpReport
+    from iop_model.money import Contribution
     from iop_model.queries.actions import Action
 
 __all__ = ["PARTNERSHIP", "Case", "CaseGoal", "DecisionDue", "KnownCase", "LaterFact", "later"]
@@ -298,6 +300,63 @@ class Case:
                 cache.pop(next(iter(cache)))
             cache[day] = found
         return found
+
+    # --- recording what happens: a new case, this one unchanged --------------------------------
+
+    def with_agreement(self, agreement: Agreement) -> Case:
+        """This case with ``agreement`` in place of the agreement with its id (activities that
+        name the old agreement name the new one), or added when the id is new.
+
+        >>> import pendulum
+        >>> from iop_model.cases import molndal
+        >>> from iop_model import Extension
+        >>> case = molndal.case()
+        >>> last = "molndal-konstkollektivet-2022"
+        >>> later = case.with_extension(
+        ...     last, Extension(pendulum.date(2024, 12, 1), "Kultur- och fritidsnämnden", years=1))
+        >>> later.agreement(last).end, case.agreement(last).end
+        (Date(2025, 12, 31), Date(2024, 12, 31))
+        """
+        if not isinstance(agreement, Agreement):
+            raise CaseError("expected an Agreement", field="agreement", value=agreement)
+        ids = [a.id for a in self.agreements]
+        if agreement.id not in ids:
+            return attrs.evolve(self, agreements=(*self.agreements, agreement))
+        agreements = tuple(agreement if a.id == agreement.id else a for a in self.agreements)
+        activities = tuple(
+            attrs.evolve(activity, agreement=agreement)  # type: ignore[misc]
+            if isinstance(activity.agreement, Agreement) and activity.agreement.id == agreement.id
+            else activity
+            for activity in self.activities
+        )
+        return attrs.evolve(self, agreements=agreements, activities=activities)
+
+    def _changed(self, agreement_id: str, **changes: Any) -> Case:
+        current = self.agreement(agreement_id)
+        try:
+            return self.with_agreement(attrs.evolve(current, **changes))
+        except IOPError as error:
+            raise error.at(f"agreements[{agreement_id}]") from None
+
+    def with_extension(self, agreement_id: str, extension: Extension) -> Case:
+        """A new case in which the agreement ``agreement_id`` has one more extension (T8, T9)."""
+        current = self.agreement(agreement_id)
+        return self._changed(agreement_id, extensions=(*current.extensions, extension))
+
+    def with_termination(self, agreement_id: str, termination: Termination) -> Case:
+        """A new case in which the agreement ``agreement_id`` is terminated (T12, D5)."""
+        return self._changed(agreement_id, termination=termination)
+
+    def with_follow_up_report(self, agreement_id: str, report: FollowUpReport) -> Case:
+        """A new case in which the agreement ``agreement_id`` has received a follow-up report
+        (D7)."""
+        current = self.agreement(agreement_id)
+        return self._changed(agreement_id, follow_up_reports=(*current.follow_up_reports, report))
+
+    def with_contribution(self, agreement_id: str, contribution: Contribution) -> Case:
+        """A new case in which the agreement ``agreement_id`` has one more contribution (M2)."""
+        current = self.agreement(agreement_id)
+        return self._changed(agreement_id, contributions=(*current.contributions, contribution))
 
     def minimum_durations(self) -> tuple[CaseGoal, ...]:
         """The case's duration goals."""

@@ -71,6 +71,9 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Run 'iop-model COMMAND --help' for a command's options. "
         "With no command, 'demo' runs.",
     )
+    from iop_model._version import __version__
+
+    parser.add_argument("--version", action="version", version=f"iop-model {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def with_day_and_lang(sub: argparse.ArgumentParser) -> None:
@@ -144,15 +147,33 @@ def _parser() -> argparse.ArgumentParser:
         type=_amount,
         metavar="SEK",
         help="SEK per EUR, for the state-aid flags F2 and F3 (no default: without it they "
-        "say they cannot tell)",
+        "say they cannot be judged)",
     )
     report.add_argument(
         "--format",
-        choices=["text", "json", "markdown", "html", "csv"],
+        choices=["text", "json", "markdown", "html", "csv", "pdf"],
         default="text",
         help="output format (default: text); html is one self-contained web page with an "
-        "overview of every partnership (needs iop-model[html]); csv is the overview for a "
-        "spreadsheet",
+        "overview of every partnership (needs iop-model[html]); pdf is that page as a PDF "
+        "for an audit file, written with -o (needs iop-model[pdf]); csv is the overview for "
+        "a spreadsheet",
+    )
+    report.add_argument(
+        "--case-number",
+        metavar="TEXT",
+        help="the audit's reference (diarienummer), printed in the html and pdf report with "
+        "a signature block",
+    )
+    report.add_argument(
+        "--prepared-by",
+        metavar="TEXT",
+        help="who prepared the agreement files, printed in the html and pdf report",
+    )
+    report.add_argument(
+        "--eur-rate-source",
+        metavar="TEXT",
+        help="where the exchange rate comes from and its day (Riksbanken 2025-09-30), "
+        "printed next to it",
     )
     report.add_argument(
         "--money-by",
@@ -177,6 +198,22 @@ def _parser() -> argparse.ArgumentParser:
         choices=["toml", "json"],
         help="the format of standard input, or of files whose names do not say (default: toml)",
     )
+    check.add_argument(
+        "--json",
+        action="store_true",
+        help="print the result as JSON: a list of {file, valid, problems: [{path, message, "
+        "value, rule}]}",
+    )
+
+    convert = commands.add_parser(
+        "convert",
+        help="write an agreement file as JSON or TOML",
+        description="Read a file (checked as 'check' does) and write it in the other format, "
+        "in the documented style, to standard output or -o.",
+    )
+    convert.add_argument("file", metavar="FILE")
+    convert.add_argument("--to", choices=["json", "toml"], required=True)
+    convert.add_argument("-o", "--output", metavar="OUT", help="write to this file instead")
 
     assess = commands.add_parser(
         "assess",
@@ -262,6 +299,29 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("-o", "--output", metavar="OUT", help="write to this file instead")
 
+    test = commands.add_parser(
+        "test",
+        help="run an auditor's checks: what agreement files must give on a day",
+        description="Run every [[checks]] table of a checks file (or of every .toml file in "
+        "a folder): each names an agreement file, a day and the values paths into the JSON "
+        "report must have. Exit 1 when a check fails.",
+    )
+    test.add_argument("files", nargs="+", metavar="FILE|DIR")
+    test.add_argument(
+        "--lang", choices=["sv", "en"], default="sv", help="language of the results (default: sv)"
+    )
+    test.add_argument("--junit", metavar="OUT", help="also write a JUnit XML report to OUT")
+
+    serve = commands.add_parser(
+        "serve",
+        help="run the HTTP API (needs iop-model[server])",
+        description="The HTTP API for systems not written in Python: POST agreement files to "
+        "/check, /assess, /report, /due and /export/...; GET /rules, /schema, /openapi.json. "
+        "Binds to 127.0.0.1 by default; put a reverse proxy in front of it to serve others.",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+
     commands.add_parser(
         "schema",
         help="print the JSON Schema of agreement files",
@@ -282,7 +342,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         if command == "report":
             return _report(args, stdout)
         if command == "check":
-            return _check(args.files, stdout, args.format)
+            return _check(args.files, stdout, args.format, as_json=args.json)
+        if command == "convert":
+            return _convert(args, stdout)
         if command == "assess":
             return _assess(args, stdout)
         if command == "timeline":
@@ -291,6 +353,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             return _due(args, stdout)
         if command == "export":
             return _export(args, stdout)
+        if command == "serve":
+            return _serve(args)
+        if command == "test":
+            return _test(args, stdout)
         return _schema(stdout)
     except BrokenPipeError:  # the reader went away (`iop-model demo | head`): stop quietly
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -377,7 +443,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
     cases = load_all(args.files)
     as_of, is_today = _as_of(args)
     knowledge = _known_on(args, as_of)
-    if args.format in ("html", "csv"):
+    if args.format in ("html", "csv", "pdf"):
         return _portfolio_report(args, cases, as_of, knowledge, out)
 
     def write(stream: TextIO) -> None:
@@ -429,19 +495,42 @@ def _portfolio_report(
     if args.format == "csv":
         text = render_csv(portfolio, as_of, known_on=knowledge, eur_rate=args.eur_rate)
         return _emit_stream(args, out, lambda stream: stream.write(text))
+    from iop_model.outputs.html import Document
+
+    document = Document(
+        case_number=args.case_number,
+        prepared_by=args.prepared_by,
+        command=" ".join(["iop-model", *(printable(a) for a in sys.argv[1:])])
+        if sys.argv[1:]
+        else None,
+        generated=pendulum.now("Europe/Stockholm").format("YYYY-MM-DD HH:mm zz"),
+        eur_rate_source=args.eur_rate_source,
+    )
+    options: dict[str, Any] = {
+        "known_on": knowledge,
+        "hour_rate": args.hour_rate,
+        "eur_rate": args.eur_rate,
+        "show_later": args.show_later,
+        "money_by": args.money_by,
+        "document": document,
+    }
+    if args.format == "pdf":
+        if not args.output:
+            print("iop-model: a PDF is written to a file: give -o report.pdf", file=sys.stderr)
+            return _EXIT_USAGE
+        try:
+            from iop_model.outputs.pdf import render_pdf
+
+            data = render_pdf(portfolio, as_of, args.lang, **options)
+        except ImportError as error:  # pragma: no cover - the extra is installed in tests
+            print(f"iop-model: {error}", file=sys.stderr)
+            return _EXIT_PROBLEM
+        _write(args.output, data)
+        print(f"{printable(args.output)}: pdf", file=out)
+        return 0
 
     def write(stream: TextIO) -> None:
-        write_html(
-            stream,
-            portfolio,
-            as_of,
-            args.lang,
-            known_on=knowledge,
-            hour_rate=args.hour_rate,
-            eur_rate=args.eur_rate,
-            show_later=args.show_later,
-            money_by=args.money_by,
-        )
+        write_html(stream, portfolio, as_of, args.lang, **options)
 
     return _emit_stream(args, out, write)
 
@@ -465,7 +554,19 @@ def _emit_stream(args: argparse.Namespace, out: TextIO, write: Callable[[TextIO]
     return 0
 
 
-def _check(given: list[str], out: TextIO, fmt: str | None = None) -> int:
+def _convert(args: argparse.Namespace, out: TextIO) -> int:
+    from iop_model.files.loader import dumps, load
+
+    text = dumps(load(args.file), args.to)
+    if args.output:
+        _write(args.output, text.encode("utf-8"))
+        print(f"{printable(args.output)}: {args.to}", file=out)
+    else:
+        out.write(text)
+    return 0
+
+
+def _check(given: list[str], out: TextIO, fmt: str | None = None, as_json: bool = False) -> int:
     from iop_model.files.loader import expand, load, loads
     from iop_model.terms.agreement import duplicate_ids
 
@@ -494,11 +595,29 @@ def _check(given: list[str], out: TextIO, fmt: str | None = None) -> int:
         for result in results:
             if result[0] == name:
                 result[1].append(Problem(path, problem.message, problem.value, problem.rule))
-    failed = 0
+    failed = sum(1 for _, problems, _ in results if problems)
+    if as_json:
+        document = [
+            {
+                "file": name,
+                "valid": not problems,
+                "problems": [
+                    {
+                        "path": p.path,
+                        "message": p.message,
+                        "value": None if p.value is None else repr(p.value),
+                        "rule": p.rule or None,
+                    }
+                    for p in problems
+                ],
+            }
+            for name, problems, _ in results
+        ]
+        out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        return _EXIT_PROBLEM if failed else 0
     for name, problems, _ in results:
         shown = printable(name)
         if problems:
-            failed += 1
             count = len(problems)
             print(f"{shown}: {count} problem{'s' if count != 1 else ''}", file=out)
             for problem in problems:
@@ -511,7 +630,7 @@ def _check(given: list[str], out: TextIO, fmt: str | None = None) -> int:
 def _assess(args: argparse.Namespace, out: TextIO) -> int:
     from iop_model import wording
     from iop_model.files.loader import load_all
-    from iop_model.goals import provenance
+    from iop_model.queries.report import assessment_document
 
     cases = load_all(args.files)
     as_of, is_today = _as_of(args)
@@ -521,21 +640,9 @@ def _assess(args: argparse.Namespace, out: TextIO) -> int:
         out.write("[\n")  # one file: its document; several: a list, written one at a time
     for index, (name, case) in enumerate(cases):
         known = case.as_known_on(knowledge)
-        assessments = known.assess(as_of)
         if args.json:
             document = json.dumps(
-                {
-                    "file": name,
-                    "as_of": as_of.isoformat(),
-                    "as_of_is_today": is_today,
-                    "known_on": knowledge.isoformat(),
-                    "assessments": [
-                        {"subject_name": entry.subject, **assessment.to_dict()}
-                        for entry, assessment in zip(known.goals, assessments, strict=True)
-                    ],
-                    "later_goals": known.later_goals,
-                    "provenance": provenance(as_of, knowledge, _sha256(name)),
-                },
+                assessment_document(name, known, as_of, is_today, _sha256(name)),
                 ensure_ascii=False,
                 indent=2,
             )
@@ -543,6 +650,7 @@ def _assess(args: argparse.Namespace, out: TextIO) -> int:
                 document = ("" if index == 0 else ",\n") + textwrap.indent(document, "  ")
             out.write(document)
             continue
+        assessments = known.assess(as_of)
         key = "assess.heading_today" if is_today else "assess.heading"
         print(wording.say(key, args.lang, file=name, day=as_of), file=out)
         if knowledge != as_of:
@@ -677,6 +785,29 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(text)
     return 0
+
+
+def _test(args: argparse.Namespace, out: TextIO) -> int:
+    from iop_model.checks import junit_xml, load_checks, render, run
+
+    checks = []
+    for name in args.files:
+        checks.extend(load_checks(name))
+    results = run(checks)
+    print(render(results, args.lang), file=out)
+    if args.junit:
+        _write(args.junit, junit_xml(results).encode("utf-8"))
+    return 1 if any(not r.passed for r in results) else 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    try:
+        from iop_model.server import serve
+    except ImportError as error:
+        print(f"iop-model: {error}", file=sys.stderr)
+        return _EXIT_PROBLEM
+    serve(args.host, args.port)  # pragma: no cover - runs until stopped (tests/test_server.py)
+    return 0  # pragma: no cover
 
 
 def _write(name: str, data: bytes) -> None:

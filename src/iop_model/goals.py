@@ -85,7 +85,7 @@ class GoalStatus(enum.Enum):
         return wording.label(self.name, "sv")
 
     def label(self, lang: Lang) -> str:
-        """The status's label in Swedish or English: ``'EJ SÄKRAT'``, ``'PARTIALLY MET'``."""
+        """The status's label in Swedish or English: ``'Inte säkrat'``, ``'PARTIALLY MET'``."""
         return wording.label(self.name, lang)
 
     @property
@@ -408,7 +408,7 @@ G4 = rule(
     "Achieved",
     "A duration goal is ACHIEVED as of D when its threshold day lies within the counted period "
     "and on or before D.",
-    "Ett varaktighetsmål är UPPNÅTT per D när tröskeldagen ligger inom den räknade perioden och "
+    "Ett varaktighetsmål är uppnått per D när tröskeldagen ligger inom den räknade perioden och "
     "senast D.",
     "G1, G3.",
 )
@@ -417,7 +417,7 @@ G5 = rule(
     "Secured",
     "A duration goal is SECURED as of D when the decisions made by D put its threshold day "
     "within the counted period, after D.",
-    "Ett varaktighetsmål är SÄKRAT per D när besluten fattade senast D lägger tröskeldagen inom "
+    "Ett varaktighetsmål är säkrat per D när besluten fattade senast D lägger tröskeldagen inom "
     "den räknade perioden, efter D.",
     "G1, G3; the Mölndal extension decision of 2019-12-19.",
 )
@@ -427,7 +427,7 @@ G6 = rule(
     "A duration goal is MISSED as of D when its threshold day lies beyond the counted period "
     "and the period can no longer grow: it ended on or before D, or (for an agreement) it was "
     "terminated or its maximum extent lies before the threshold day.",
-    "Ett varaktighetsmål KAN EJ UPPNÅS per D när tröskeldagen ligger bortom den räknade "
+    "Ett varaktighetsmål kan inte uppnås per D när tröskeldagen ligger bortom den räknade "
     "perioden och "
     "perioden inte längre kan växa: den slutade senast D, eller (för ett avtal) avtalet är "
     "uppsagt eller dess yttersta slutdag ligger före tröskeldagen.",
@@ -439,9 +439,9 @@ G7 = rule(
     "A duration goal is OPEN as of D when it is not secured and a decision could still secure "
     "it (an extension or, for a partnership, a follow-on agreement), or when nothing had been "
     "decided by D.",
-    "Ett varaktighetsmål är EJ SÄKRAT per D när det inte är säkrat och ett beslut fortfarande kan "
-    "säkra det (en förlängning eller, för ett partnerskap, ett nytt avtal), eller när inget "
-    "beslut fattats senast D.",
+    "Ett varaktighetsmål är inte säkrat per D när det inte är säkrat och ett beslut "
+    "fortfarande kan säkra det (en förlängning eller, för ett partnerskap, ett nytt avtal), "
+    "eller när inget beslut fattats senast D.",
     "T9, T14.",
 )
 
@@ -946,11 +946,15 @@ def _contiguous_lines(goal: MinimumDuration, assessment: Assessment, period: _Pe
                 )
             )
     if period.terminated_on is not None:
-        lines.append(wording.line("goal.terminated", (T12,), day=period.terminated_on))
+        ended = next((a.termination for a in period.chain if a.termination is not None), None)
+        kind = "" if ended is None or ended.kind.value == "notice" else f"_{ended.kind.value}"
+        lines.append(wording.line(f"goal.terminated{kind}", (T12,), day=period.terminated_on))
     if period.closed_because is Closed.MAX_EXTENT:
         assert isinstance(assessment.subject, Agreement)
         lines.append(wording.line("goal.max_extent", (T11,), day=assessment.subject.latest_end))
     lines.extend(_left_out_lines(period))
+    if any(agreement.decided_on is None for agreement in period.chain):
+        lines.append(wording.line("goal.undated", (T15,)))
     counted, agreed = f["counted_period"], f["agreed"]
     assert isinstance(counted, Term)
     lines.append(

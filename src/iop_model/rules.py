@@ -37,6 +37,22 @@ class Rule:
     def __str__(self) -> str:
         return f"{self.id} {self.title}"
 
+    @property
+    def kind(self) -> str:
+        """What the rule rests on, as its source says: ``"own"`` (the library's own rule or
+        modelling choice), ``"analogy"`` (a statute applied by analogy) or ``"source"``.
+
+        >>> RULES["D1"].kind, RULES["M4"].kind, RULES["P1"].kind
+        ('analogy', 'own', 'source')
+        """
+        text = self.source.lower()
+        if any(words in text for words in _OWN):
+            return "own"
+        return "analogy" if "analog" in text else "source"
+
+
+_OWN = ("library's own", "modelling choice", "own choice", "own definition")
+
 
 #: The modules that declare rules; the registry imports them all before it is first read,
 #: since ``import iop_model`` loads some of them lazily.

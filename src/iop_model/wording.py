@@ -13,7 +13,7 @@ use so that ``import iop_model`` stays light.
 >>> percent(Fraction(104, 100), "sv"), percent(Fraction(31, 48), "en")
 ('104\\xa0%', '64.58%')
 >>> line("goal.status", ("G5",), status=Label("SECURED")).text("sv")
-'Status: SÄKRAT (G5)'
+'Status: Säkrat (G5)'
 """
 
 from __future__ import annotations
@@ -57,20 +57,20 @@ _NBSP: Final = "\u00a0"
 # --- status labels: the code names stay (GoalStatus, ReportStatus), these are display text ------
 LABELS: Final[Mapping[str, tuple[str, str]]] = {
     # duration goals (G4-G7)
-    "ACHIEVED": ("ACHIEVED", "UPPNÅTT"),
-    "SECURED": ("SECURED", "SÄKRAT"),
-    "OPEN": ("OPEN", "EJ SÄKRAT"),
-    "MISSED": ("MISSED", "KAN EJ UPPNÅS"),
+    "ACHIEVED": ("ACHIEVED", "Uppnått"),
+    "SECURED": ("SECURED", "Säkrat"),
+    "OPEN": ("OPEN", "Inte säkrat"),
+    "MISSED": ("MISSED", "Kan inte uppnås"),
     # activity targets (A7-A9)
-    "MET": ("MET", "UPPFYLLT"),
-    "PARTIALLY_MET": ("PARTIALLY MET", "DELVIS UPPFYLLT"),
-    "NOT_MET": ("NOT MET", "EJ UPPFYLLT"),
-    "NOT_YET_DUE": ("PERIOD RUNNING", "PERIODEN PÅGÅR"),
+    "MET": ("MET", "Uppfyllt"),
+    "PARTIALLY_MET": ("PARTIALLY MET", "Delvis uppfyllt"),
+    "NOT_MET": ("NOT MET", "Inte uppfyllt"),
+    "NOT_YET_DUE": ("PERIOD RUNNING", "Perioden pågår"),
 }
 
 
 def label(code: str, lang: Lang) -> str:
-    """The display label of a status code: ``label("OPEN", "sv")`` is ``'EJ SÄKRAT'``."""
+    """The display label of a status code: ``label("OPEN", "sv")`` is ``'Inte säkrat'``."""
     en, sv = LABELS[code]
     return sv if lang == "sv" else en
 
@@ -328,7 +328,7 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "A signal for a person to look at; whether the activity is economic, and whether the "
         "rules apply, is a legal judgement outside the library.",
         "En signal för en människa att granska; om verksamheten är ekonomisk och om reglerna "
-        "gäller är en rättslig bedömning som biblioteket inte gör.",
+        "gäller är en rättslig bedömning som verktyget inte gör.",
     ),
     "flag.F1": (
         "Agreement {id} has no maximum extent: it could be extended without a stated end",
@@ -356,8 +356,40 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "{start}",
     ),
     "flag.no_rate": (
-        "Cannot tell without an exchange rate to EUR for {currencies}",
-        "Kan inte avgöras utan en växelkurs till EUR för {currencies}",
+        "No exchange rate given (kronor per euro; amounts in {currencies})",
+        "Ingen växelkurs angiven (kronor per euro)",
+    ),
+    "flag.ceiling_tested": (
+        "at most {total} EUR in the three years {period} at {rate} SEK per EUR, of a "
+        "ceiling of {ceiling} EUR: not above it",
+        "högst {total} euro under de tre åren {period} med kursen {rate} kronor per "
+        "euro, av taket {ceiling} euro: inte över taket",
+    ),
+    "flag.ceiling_any_rate": (
+        "without a rate: at most {total} in kronor over any three years, below the "
+        "ceiling of {ceiling} EUR even at 1 krona per euro",
+        "utan växelkurs: högst {total} kronor under tre år, under taket {ceiling} euro "
+        "även om en krona vore värd en euro",
+    ),
+    "flag.tested.F1": (
+        "every agreement in force has a latest end (T11, T18)",
+        "varje gällande avtal har en senaste slutdag (T11, T18)",
+    ),
+    "flag.tested.F4": (
+        "the entrustment is not longer than ten years",
+        "uppdraget är inte längre än tio år",
+    ),
+    "flag.tested.F5": (
+        "a contribution by the partner is recorded",
+        "en insats från den idéburna parten är registrerad",
+    ),
+    "flag.tested.F6": (
+        "no agreement in force has public contributions without a reporting duty",
+        "inget gällande avtal har offentliga insatser utan redovisningsskyldighet",
+    ),
+    "flag.tested.F7": (
+        "every agreement and extension was decided by its first day",
+        "varje avtal och förlängning beslutades senast sin första dag",
     ),
     # actions (iop_model.actions)
     "action.header": (
@@ -388,7 +420,7 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Agreement {id} ends on {end}; its notice period is {period}",
         "Avtal {id} slutar {end}; uppsägningstiden är {period}",
     ),
-    "action.duty": ("Agreement {id}: {duty}", "Avtal {id}: {duty}"),
+    "action.duty": ("Agreement {id}: {duty}", "Avtal {id}: återrapportering {duty}"),
     "action.report_due": (
         "The report for {period} is due on {last}",
         "Rapporten för {period} ska lämnas senast {last}",
@@ -470,8 +502,22 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Avtal {id} ersätts av {by} från {start}: dess sista giltiga dag är {last}",
     ),
     "goal.terminated": (
-        "Terminated: the last day in force is {day}; no extension can follow",
+        "Terminated by notice: the last day in force is {day}; no extension can follow",
         "Uppsagt: sista giltiga dag är {day}; ingen förlängning kan följa",
+    ),
+    "goal.terminated_breach": (
+        "Terminated for breach: the last day in force is {day}; no extension can follow",
+        "Hävt: sista giltiga dag är {day}; ingen förlängning kan följa",
+    ),
+    "goal.terminated_mutual": (
+        "Ended by mutual agreement: the last day in force is {day}; no extension can follow",
+        "Avslutat efter överenskommelse: sista giltiga dag är {day}; ingen förlängning kan följa",
+    ),
+    "goal.undated": (
+        "The partnership holds a decision without a decision day: the status is as known "
+        "and may change when the day is recorded",
+        "Partnerskapet har ett beslut utan beslutsdag: statusen gäller så som det är känt och "
+        "kan ändras när dagen förs in",
     ),
     "goal.max_extent": (
         "No extension may pass the maximum extent {day}",
@@ -570,7 +616,7 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Counted: {figures}; reports counted: {reports}",
         "Räknat: {figures}; rapporter som räknats: {reports}",
     ),
-    "target.due": ("The period ends {end}: due", "Perioden slutar {end}: förfallen"),
+    "target.due": ("The period ended {end}: due", "Perioden slutade {end}: målet kan bedömas"),
     "target.not_yet_due": (
         "The period ends {end}: not yet due; figures so far",
         "Perioden slutar {end}: pågår; nyckeltal hittills",
@@ -597,7 +643,7 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     "figures.none": ("no reports", "inga rapporter"),
     # the follow-up report (iop-model report)
-    "report.title": ("Follow-up report: {title}", "Uppföljningsrapport: {title}"),
+    "report.title": ("Follow-up: {title}", "Uppföljning: {title}"),
     "report.as_of": ("As of {day}", "Per {day}"),
     "report.as_of_today": (
         "As of {day} (today in Europe/Stockholm)",
@@ -638,6 +684,10 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Senaste slutdag med alla optioner: {day} (T18, T11)",
     ),
     "report.initial": ("Initial term: {term} ({length})", "Första avtalstid: {term} ({length})"),
+    "report.extension_cut": (
+        "decided as {decided}, cut by the early end",
+        "beslutad som {decided}, avkortad av det förtida slutet",
+    ),
     "report.extension": (
         "Extension: {term} ({length}), decided {day} by {body}{reference} (T8, T9)",
         "Förlängning: {term} ({length}), beslutad {day} av {body}{reference} (T8, T9)",
@@ -661,12 +711,18 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Notice period: {length}; last day to give notice for {end}: {day} (D4, D5)",
         "Uppsägningstid: {length}; sista dag för uppsägning till {end}: {day} (D4, D5)",
     ),
-    "report.reporting": ("Reporting: {text} (D6)", "Redovisning: {text} (D6)"),
+    "report.notice_deadline_moved": (
+        "Notice period: {length}; under the agreement notice may reach the other party on "
+        "{agreed} at the latest; advised last day {day}, a working day (D4, D5)",
+        "Uppsägningstid: {length}; enligt avtalet ska uppsägningen ha nått motparten senast "
+        "{agreed}; rekommenderad sista dag {day}, en arbetsdag (D4, D5)",
+    ),
+    "report.reporting": ("Reporting: {text} (D6)", "Återrapportering: {text} (D6)"),
     "report.report_period": (
         "{period}: due {due}, {status} (D7)",
         "{period}: senast {due}, {status} (D7)",
     ),
-    "report.received": ("received {day}: {status}", "inkom {day}: {status}"),
+    "report.received": ("received {day}: {status}", "kom in {day}, {status}"),
     "report.partnership_continuous": (
         "Partnership: {term} ({length}), without gaps (T14)",
         "Partnerskap: {term} ({length}), utan glapp (T14)",
@@ -789,8 +845,8 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "flag.ceiling": (
         "Public contributions granted {period}: {total} EUR at {rate} SEK per EUR, more than the "
         "ceiling of {ceiling} EUR in force then ({source})",
-        "Offentliga insatser beviljade {period}: {total} EUR med kursen {rate} kr per euro, mer "
-        "än taket på {ceiling} EUR som gällde då ({source})",
+        "Offentliga insatser beviljade {period}: {total} euro med kursen {rate} kronor per "
+        "euro, mer än taket på {ceiling} euro som gällde då ({source})",
     ),
     # contributions (M rules)
     "money.heading": ("Contributions", "Insatser"),
@@ -829,7 +885,8 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "money.kind.other": ("other", "annat"),
     "money.unit.hours": ("hours", "timmar"),
     "report.flags": ("Advisory flags (not verdicts)", "Signaler att granska (inga bedömningar)"),
-    "report.flag_unknown": ("cannot tell", "kan inte avgöras"),
+    "report.flag_unknown": ("cannot be judged", "kan inte bedömas"),
+    "report.flag_tested": ("tested", "prövad"),
     "report.evidence": (
         "IOP criteria and principles: evidence given",
         "IOP-kriterier och principer: underlag som angetts",
@@ -872,6 +929,102 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Follow-up of IOP partnerships",
         "Uppföljning av idéburna offentliga partnerskap",
     ),
+    "doc.method": ("Scope and method", "Omfattning och metod"),
+    "doc.what": (
+        "This document shows what the agreement files say, computed by iop-model {version} "
+        "with the rules listed in the appendix (rule set {fingerprint}). Every answer is "
+        "given as of {day}, from the decisions and reports known on {known}.",
+        "Underlaget visar vad avtalsfilerna säger, beräknat med iop-model {version} och de "
+        "regler som anges i bilagan (regeluppsättning {fingerprint}). Varje svar gäller per "
+        "{day}, utifrån de beslut och rapporter som var kända {known}.",
+    ),
+    "doc.not": (
+        "It is not a legal opinion. The flags are signals for a person to look at. It cannot "
+        "see what the files do not hold: payments for services of direct economic interest "
+        "(the ground of HFD 2020 ref. 15), de minimis aid from other grantors to the same "
+        "undertaking, or decisions not recorded in the files.",
+        "Underlaget är inte ett rättsligt utlåtande. Signalerna är till för att en människa "
+        "ska granska dem. Underlaget kan inte se det som inte finns i filerna: ersättning för "
+        "tjänster av direkt ekonomiskt intresse (grunden i HFD 2020 ref. 15), stöd av mindre "
+        "betydelse från andra givare till samma företag eller beslut som inte har förts in.",
+    ),
+    "doc.inputs": ("Inputs", "Indata"),
+    "doc.col.file": ("File", "Fil"),
+    "doc.col.sha": ("SHA-256", "SHA-256"),
+    "doc.generated": ("Generated: {moment}", "Framtaget: {moment}"),
+    "doc.command": ("Command: {command}", "Kommando: {command}"),
+    "doc.case_number": ("Audit reference: {text}", "Granskningens diarienummer: {text}"),
+    "doc.prepared_by": ("Files prepared by: {text}", "Filerna upprättade av: {text}"),
+    "doc.hour_rate": (
+        "Volunteer hours valued at {rate} per hour (given by the caller; M5)",
+        "Ideella timmar värderade till {rate} per timme (angivet av användaren; M5)",
+    ),
+    "doc.no_hour_rate": (
+        "No hour rate given: volunteer hours are shown apart (M5)",
+        "Inget timvärde angivet: ideella timmar visas för sig (M5)",
+    ),
+    "doc.eur_rate": (
+        "Exchange rate for the state-aid flags: {rate} kronor per euro (given by the caller; "
+        "F2, F3)",
+        "Växelkurs för statsstödssignalerna: {rate} kronor per euro (angiven av användaren; "
+        "F2, F3)",
+    ),
+    "doc.no_eur_rate": (
+        "No exchange rate given: the de minimis flags cannot be judged (F2, F3)",
+        "Ingen växelkurs angiven: signalerna om stöd av mindre betydelse kan inte bedömas (F2, F3)",
+    ),
+    "doc.gaps": ("Data gaps", "Luckor i underlaget"),
+    "doc.gap.undated": (
+        "{file}: {id} has no decision day; it counts as known from its first day (T15), so "
+        "its answers may change",
+        "{file}: {id} saknar beslutsdag; avtalet räknas som känt från sin första dag (T15), "
+        "så svaren kan ändras",
+    ),
+    "doc.gap.org_number": (
+        "{file}: {name} has no organisation number (P1)",
+        "{file}: {name} saknar organisationsnummer (P1)",
+    ),
+    "doc.gap.approximate": (
+        "{file}: {id} has an approximate amount; sums including it are approximate (M1)",
+        "{file}: {id} har ett ungefärligt belopp; summor som innehåller det är ungefärliga (M1)",
+    ),
+    "doc.gap.not_valued": (
+        "{file}: {id} has a contribution that is not valued (M1)",
+        "{file}: {id} har en insats som inte är värderad (M1)",
+    ),
+    "doc.gap.none": ("No data gaps found.", "Inga luckor hittades."),
+    "doc.appendix": ("Appendix: the rules of this version", "Bilaga: reglerna i denna version"),
+    "doc.appendix_intro": (
+        "Every rule the library applies, as it stands in iop-model {version} (rule set "
+        "{fingerprint}). Kind: a rule from a source, a statute applied by analogy, or the "
+        "library's own modelling choice.",
+        "Alla regler som biblioteket tillämpar, så som de lyder i iop-model {version} "
+        "(regeluppsättning {fingerprint}). Slag: en regel ur en källa, en författning som "
+        "tillämpas analogt eller bibliotekets eget modellval.",
+    ),
+    "doc.col.rule": ("Rule", "Regel"),
+    "doc.col.statement": ("Statement", "Lydelse"),
+    "doc.col.source": ("Source", "Källa"),
+    "doc.col.kind": ("Kind", "Slag"),
+    "doc.kind.source": ("from a source", "ur en källa"),
+    "doc.kind.analogy": ("by analogy", "analogt"),
+    "doc.kind.own": ("own choice", "eget val"),
+    "doc.signature": ("Signature", "Underskrift"),
+    "doc.signature_line": (
+        "Place and date ____________________   Signature ____________________",
+        "Ort och datum ____________________   Underskrift ____________________",
+    ),
+    "doc.page": ("Page {page} of {pages}", "Sida {page} av {pages}"),
+    "check.passed": ("passed", "godkänd"),
+    "check.failed": ("FAILED", "UNDERKÄND"),
+    "check.expected": (
+        "{path}: expected {expected}, got {got}",
+        "{path}: väntat {expected}, fick {got}",
+    ),
+    "check.summary": (
+        "{passed} of {total} checks passed",
+        "{passed} av {total} kontroller godkända",
+    ),
     "html.overview": ("Overview", "Översikt"),
     "html.timeline": ("Timeline of the agreements", "Tidslinje för avtalen"),
     "html.later": (
@@ -895,6 +1048,7 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "html.col.reports": ("Late reports", "Försenade rapporter"),
     "html.col.flags": ("Flags", "Signaler"),
     "html.none": ("none", "inga"),
+    "html.flags_undecided": ("{ids} cannot be judged", "{ids} kan inte bedömas"),
     "html.not_known": ("no agreement known", "inget känt avtal"),
     "html.ended": ("ended", "avslutat"),
     "html.not_started": ("not yet begun", "har inte börjat"),

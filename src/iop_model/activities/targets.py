@@ -58,7 +58,7 @@ A7 = rule(
     "A target is PERIOD RUNNING (code not_yet_due) as of D until its period has run, that "
     "is while D is before the period's last day (G1: as of the end of D); the figures so far "
     "are still shown.",
-    "Ett mål har status PERIODEN PÅGÅR per D tills dess period har löpt ut, det vill säga så "
+    "Ett mål har statusen Perioden pågår per D tills dess period har löpt ut, det vill säga så "
     "länge D ligger före periodens sista dag (G1: vid slutet av D); nyckeltalen hittills "
     "visas ändå.",
     "G1; IATI result periods.",
@@ -70,7 +70,7 @@ A8 = rule(
     "No reports",
     "Once due, a target whose period has no report at all, or whose mean is undefined, is "
     "NOT MET, whichever direction is better: missing follow-up is never silently met.",
-    "När ett mål har förfallit är det EJ UPPFYLLT om perioden saknar rapporter, eller om "
+    "När ett mål har förfallit är det inte uppfyllt om perioden saknar rapporter, eller om "
     "medelvärdet är odefinierat, oavsett vilken riktning som är bättre: utebliven uppföljning "
     "räknas aldrig tyst som uppfylld.",
     "Stockholms stad, revisionsrapport 3/2021: follow-up of IOPs must be real.",
@@ -84,8 +84,8 @@ A9 = rule(
     "/ (baseline - target) when lower is better; the target is MET when the actual value "
     "reaches it, PARTIALLY MET when fulfilment is above 0, else NOT MET.",
     "Måluppfyllelse är (utfall - utgångsvärde) / (mål - utgångsvärde), spegelvänt som "
-    "(utgångsvärde - utfall) / (utgångsvärde - mål) när lägre är bättre; målet är UPPFYLLT när "
-    "utfallet når målet, DELVIS UPPFYLLT när uppfyllelsen är över 0, annars EJ UPPFYLLT.",
+    "(utgångsvärde - utfall) / (utgångsvärde - mål) när lägre är bättre; målet är uppfyllt när "
+    "utfallet når målet, delvis uppfyllt när uppfyllelsen är över 0, annars inte uppfyllt.",
     "IATI results standard: indicator measure, ascending, baseline, target, actual.",
 )
 

@@ -165,13 +165,20 @@ F2 = rule(
     "F2",
     "De minimis ceiling",
     "Flag when the public party's contributions valued in money, each counted on its decision "
-    "day, add up over the three years ending on any such day to more than the de minimis "
-    "ceiling in force on that day, converted at the caller's rate (SEK per EUR); without a "
-    "rate the flag says it cannot tell.",
+    "day (a multi-year award whole, on the day of its decision, M3), add up over the three "
+    "years ending on any such day to more than the de minimis ceiling in force on that day, "
+    "converted at the caller's rate (kronor per euro), per partner. Without a rate, amounts "
+    "in kronor that stay below the ceiling even at one krona per euro are judged not raised; "
+    "otherwise the flag says it cannot be judged. The sum is a lower bound: de minimis aid "
+    "from every other grantor to the same undertaking counts too, and the files hold none.",
     "Flagga när den offentliga partens insatser värderade i pengar, var och en räknad på sin "
-    "beslutsdag, under de tre år som slutar en sådan dag summerar till mer än det "
-    "de minimis-tak som gällde den dagen, omräknat med anroparens kurs (SEK per EUR); utan "
-    "kurs säger flaggan att den inte kan avgöra.",
+    "beslutsdag (ett flerårigt stöd i sin helhet, på beslutsdagen, M3), under de tre år som "
+    "slutar en sådan dag summerar till mer än det de minimis-tak som gällde den dagen, "
+    "omräknat med användarens kurs (kronor per euro), per idéburen part. Utan kurs bedöms "
+    "belopp i kronor som understiger taket även med en krona per euro som inte uppfyllda; "
+    "annars säger signalen att den inte kan bedömas. Summan är en nedre gräns: stöd av mindre "
+    "betydelse från alla andra givare till samma företag räknas också, och filerna har inga "
+    "sådana uppgifter.",
     "Regulation (EU) No 1407/2013 (EUR 200,000, until 2023-12-31) and Regulation (EU) "
     "2023/2831 (EUR 300,000, from 2024-01-01): aid counts as granted when the legal right to "
     "it arises. Rolling three years for both is the library's (cautious) modelling choice.",
@@ -275,10 +282,13 @@ def flags(
     eur_rate: Decimal | int | None = None,
     *,
     known_on: Date | None = None,
+    tested: bool = False,
 ) -> list[Flag]:
     """The flags raised for ``subject`` as of the end of ``as_of``, as known on ``known_on``
     (default: ``as_of``; T13, G10), and the ones that need an input to tell (``raised is
-    None``). ``eur_rate`` is SEK per EUR. The subject is projected first, then judged."""
+    None``). ``eur_rate`` is SEK per EUR. The subject is projected first, then judged.
+    ``tested`` adds every flag that was tested and not raised (``raised is False``), with
+    what was found ("F2 tested: at most 253 275 EUR of 300 000 EUR")."""
     as_of = calendar_day(as_of, "as_of")
     knowledge = as_of if known_on is None else calendar_day(known_on, "known_on")
     if knowledge > as_of:
@@ -296,19 +306,31 @@ def flags(
         return []
     known = subject.as_known_on(knowledge)
     agreements = known.agreements if isinstance(known, Partnership) else (known,)
-    return _flags(agreements, as_of, knowledge, rate)
+    return _flags(agreements, as_of, knowledge, rate, tested)
 
 
-def known_flags(known: KnownCase, as_of: Date, eur_rate: Decimal | int | None = None) -> list[Flag]:
+def known_flags(
+    known: KnownCase, as_of: Date, eur_rate: Decimal | int | None = None, tested: bool = False
+) -> list[Flag]:
     """The flags of a case as known (:meth:`Case.as_known_on
-    <iop_model.case.Case.as_known_on>`) as of the end of ``as_of``."""
+    <iop_model.case.Case.as_known_on>`) as of the end of ``as_of``; ``tested`` as for
+    :func:`flags`."""
     if known.partnership is None:
         return []
-    return _flags(known.partnership.agreements, as_of, known.known_on, _rate(eur_rate))
+    return _flags(known.partnership.agreements, as_of, known.known_on, _rate(eur_rate), tested)
+
+
+#: The least number of kronor a euro has been worth (it has never been below 7): an amount in
+#: kronor below a ceiling in euro counted one to one can never reach it, whatever the rate.
+_FLOOR_RATE: Final = Decimal(1)
 
 
 def _flags(
-    agreements: tuple[Agreement, ...], as_of: Date, knowledge: Date, rate: Decimal | None
+    agreements: tuple[Agreement, ...],
+    as_of: Date,
+    knowledge: Date,
+    rate: Decimal | None,
+    tested: bool = False,
 ) -> list[Flag]:
     """The flags of agreements as known on ``knowledge``, judged as of ``as_of``: whatever
     they hold was known; what is in force is judged on ``as_of``."""
@@ -318,11 +340,25 @@ def _flags(
     several = any(len(a.partners) > 1 for a in agreements)
     for rule_id, parameter in ((F2, DE_MINIMIS), (F3, SGEI_DE_MINIMIS)):
         public = [aid for aids in by_partner.values() for aid in aids]
+        if public and rate is None and all(c.currency == "SEK" for _, c in public):
+            # without a rate, amounts that cannot reach the ceiling even at 1 kr per euro
+            below = [
+                _ceiling(rule_id, parameter, aids, _FLOOR_RATE, None, tested=True)
+                for aids in by_partner.values()
+            ]
+            if all(flag and flag[0].raised is False for flag in below):
+                if tested:
+                    found.extend(_any_rate(rule_id, flag[0]) for flag in below)
+                continue
         if not public or any(_in_eur(c, rate) is None for _, c in public):
             found.extend(_ceiling(rule_id, parameter, public, rate))  # cannot tell, once
             continue
         for partner, aids in by_partner.items():
-            found.extend(_ceiling(rule_id, parameter, aids, rate, partner if several else None))
+            found.extend(
+                _ceiling(
+                    rule_id, parameter, aids, rate, partner if several else None, tested=tested
+                )
+            )
     found.extend(_f4(agreements))
     if not any(c.by.value == "partner" for a in agreements for c in a.contributions):
         found.append(
@@ -356,7 +392,42 @@ def _flags(
                     {"agreement": agreement.id},
                 )
             )
+    if tested:
+        seen = {flag.id for flag in found}
+        found.extend(
+            Flag(
+                rule_id,
+                False,
+                (rule_id,),
+                (wording.line(f"flag.tested.{rule_id}", (rule_id,)),),
+                {},
+            )
+            for rule_id in ("F1", "F4", "F5", "F6", "F7")
+            if rule_id not in seen
+        )
+        found.sort(key=lambda flag: int(flag.id[1:]))
     return found
+
+
+def _any_rate(rule_id: str, below: Flag) -> Flag:
+    """F2 or F3 decided without a rate: the kronor stay below the ceiling in euro even at
+    one krona per euro."""
+    figures = dict(below.figures)
+    figures["eur_rate"] = None
+    return Flag(
+        rule_id,
+        False,
+        (rule_id,),
+        (
+            wording.line(
+                "flag.ceiling_any_rate",
+                (rule_id,),
+                total=Fraction(str(figures["total_eur"])),
+                ceiling=int(str(figures["ceiling_eur"])),
+            ),
+        ),
+        figures,
+    )
 
 
 def _rate(value: object) -> Decimal | None:
@@ -471,6 +542,7 @@ def _ceiling(
     public: list[tuple[Date, Contribution]],
     rate: Decimal | None,
     partner: str | None = None,
+    tested: bool = False,
 ) -> list[Flag]:
     if not public:
         return []
@@ -489,6 +561,7 @@ def _ceiling(
             )
         ]
     worst: tuple[Fraction, Date, DatedValue] | None = None
+    closest: tuple[Fraction, Date, DatedValue] | None = None  # the highest share of a ceiling
     for day, _ in public:
         ceiling = parameter.on(day)
         if ceiling is None:
@@ -500,8 +573,13 @@ def _ceiling(
         )
         if total > ceiling.value and (worst is None or total > worst[0]):
             worst = (total, day, ceiling)
+        share = total / Fraction(ceiling.value)
+        if closest is None or share > closest[0] / Fraction(closest[2].value):
+            closest = (total, day, ceiling)
     if worst is None:
-        return []
+        if not tested or closest is None:
+            return []
+        return [_tested_ceiling(rule_id, closest, rate, partner)]
     total, day, ceiling = worst
     window = trusted_term(_plus_days(corresponding_day(day, -36, Rounding.DOWN), 1), day)
     exact = fraction_text(total)
@@ -542,6 +620,42 @@ def _ceiling(
             figures,
         )
     ]
+
+
+def _tested_ceiling(
+    rule_id: str,
+    found: tuple[Fraction, Date, DatedValue],
+    rate: Decimal | None,
+    partner: str | None,
+) -> Flag:
+    """F2 or F3 tested and not raised: the three years closest to their ceiling."""
+    total, day, ceiling = found
+    window = trusted_term(_plus_days(corresponding_day(day, -36, Rounding.DOWN), 1), day)
+    figures: dict[str, object] = {
+        "total_eur": fraction_text(total),
+        "ceiling_eur": str(ceiling.value),
+        "window": window.to_dict(),
+        "eur_rate": None if rate is None else str(rate),
+        "source": ceiling.source,
+    }
+    if partner is not None:
+        figures["partner"] = partner
+    return Flag(
+        rule_id,
+        False,
+        (rule_id,),
+        (
+            wording.line(
+                "flag.ceiling_tested",
+                (rule_id,),
+                total=total,
+                ceiling=int(ceiling.value),
+                period=window,
+                rate=wording.Raw("–") if rate is None else rate,
+            ),
+        ),
+        figures,
+    )
 
 
 def _f4(agreements: tuple[Agreement, ...]) -> list[Flag]:

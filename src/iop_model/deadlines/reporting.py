@@ -230,13 +230,13 @@ class ReportingDuty:
             w = self.within
             if lang == "sv":
                 time = time_text("sv", years=w.years, months=w.months, days=w.days)
-                return f"återrapport {what} senast {time} efter periodens slut"
+                return f"{what} senast {time} efter periodens slut"
             time = time_text("en", years=w.years, months=w.months, days=w.days)
             return f"a follow-up report {what} at the latest {time} after it ends"
         assert self.due is not None
         month, number = int(self.due[:2]), int(self.due[3:])
         if lang == "sv":
-            return f"återrapport {what} senast {number} {_MONTHS_SV[month - 1]} året därpå"
+            return f"{what} senast {number} {_MONTHS_SV[month - 1]} året därpå"
         return f"a follow-up report {what} by {number} {_MONTHS_EN[month - 1]} of the year after"
 
 
@@ -328,7 +328,7 @@ class ReportStatus(enum.Enum):
     @property
     def sv(self) -> str:
         return {
-            "not_yet_due": "ej förfallen",
+            "not_yet_due": "inte förfallen",
             "on_time": "i tid",
             "late": "för sent",
             "overdue": "försenad",

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
 
+import attrs
 import pendulum
 
 from iop_model import wording
@@ -34,13 +36,28 @@ from iop_model.outputs import text
 from iop_model.outputs.csv import OVERVIEW_COLUMNS
 from iop_model.outputs.svg import timeline_svg
 from iop_model.queries import report
-from iop_model.queries.portfolio import MoneyYearRow, MoneyYears, Portfolio
+from iop_model.queries.portfolio import MoneyYears, Portfolio
 from iop_model.queries.report import ReportDict
 from iop_model.terms.term import calendar_day
 
-__all__ = ["OVERVIEW_COLUMNS", "render_csv", "render_html", "write_html"]
+__all__ = ["OVERVIEW_COLUMNS", "Document", "render_csv", "render_html", "write_html"]
 
 Date = pendulum.Date
+
+
+@attrs.frozen
+class Document:
+    """What a report attached to an audit says about itself, from the caller, never
+    invented: the audit's reference (``case_number``, a diarienummer), who prepared the
+    files (``prepared_by``), the command that made it and when (``generated``, text as
+    shown), the rate's source. Shown in the scope-and-method section; a ``case_number``
+    adds a signature block."""
+
+    case_number: str | None = None
+    prepared_by: str | None = None
+    command: str | None = None
+    generated: str | None = None
+    eur_rate_source: str | None = None
 
 
 def _environment() -> tuple[Any, Any]:
@@ -81,6 +98,8 @@ def render_html(
     eur_rate: Decimal | int | None = None,
     show_later: bool = False,
     money_by: str | None = None,
+    document: Document | None = None,
+    digests: Mapping[str, str] | None = None,
 ) -> str:
     """The web page: an overview table, then one section per partnership (agreements and
     decisions with their references, the timeline, goals with explanations, actions,
@@ -97,6 +116,8 @@ def render_html(
         eur_rate=eur_rate,
         show_later=show_later,
         money_by=money_by,
+        document=document,
+        digests=digests,
     )
     return page.getvalue()
 
@@ -112,10 +133,15 @@ def write_html(
     eur_rate: Decimal | int | None = None,
     show_later: bool = False,
     money_by: str | None = None,
+    document: Document | None = None,
+    paged: bool = False,
+    digests: Mapping[str, str] | None = None,
 ) -> None:
     """:func:`render_html` written to ``stream`` as it is made: each partnership's section
     is made and kept as its finished HTML, one at a time, then the page is written in
     pieces (a folder of thousands of files never holds every report's data at once)."""
+    from markupsafe import Markup
+
     lang = check_lang(lang)
     template, macros = _environment()
     as_of = calendar_day(as_of, "as_of")
@@ -124,12 +150,14 @@ def write_html(
     sections = []
     overview = []
     years = MoneyYears()
+    inputs: list[dict[str, str]] = []
+    gaps: list[str] = []
     for index, (name, case) in enumerate(portfolio.entries, start=1):
         data, assessments = report.view(
             case.as_known_on(knowledge),  # computed once: the same projection below
             as_of,
             lang,
-            input_sha256=_sha256(name),
+            input_sha256=digests[name] if digests and name in digests else _sha256(name),
             hour_rate=hour_rate,
             eur_rate=eur_rate,
             show_later=show_later,
@@ -138,6 +166,8 @@ def write_html(
         overview.append(_overview_row(data, lang))
         known = case.as_known_on(knowledge)
         years.add(known)
+        inputs.append({"file": name, "sha": data["provenance"]["input_sha256"] or "–"})
+        gaps.extend(_gaps(name, known, lang))
         section = _section(name, known, as_of, data, assessments, lang, show_later)
         sections.append(macros.partnership_section(section, index, words))
     for piece in template.generate(
@@ -148,8 +178,14 @@ def write_html(
         + ([] if knowledge == as_of else [_say("report.known_on", lang, day=knowledge)]),
         words=words,
         overview=overview,
-        money=_money_rows(years.rows(), lang),
+        money=_money_rows(years, lang),
         sections=sections,
+        method=_method(as_of, knowledge, lang, inputs, gaps, hour_rate, eur_rate, document),
+        appendix=_appendix(lang),
+        signature=document is not None and document.case_number is not None,
+        paged=paged,
+        running=_running(lang, as_of, inputs),
+        page_counter=Markup(_page_counter(lang)),
     ):
         stream.write(piece)
 
@@ -216,24 +252,135 @@ def _section(
     }
 
 
-def _money_rows(rows: list[MoneyYearRow], lang: Lang) -> list[dict[str, str]]:
-    """The portfolio's money per calendar year, in words ("1 040 kr", "cirka")."""
-    shown = []
-    for row in rows:
-        rough = row["approximate"]
-        shown.append(
-            {
-                "year": str(row["year"]),
-                "public": wording.show(
-                    wording.Money(Fraction(row["public_money"]), "SEK", rough), lang
-                ),
-                "partner": wording.show(
-                    wording.Money(Fraction(row["partner_money"]), "SEK", rough), lang
-                ),
-                "partnerships": wording.number(row["partnerships"], lang),
-            }
+def _gaps(name: str, known: KnownCase, lang: Lang) -> list[str]:
+    """What the files do not say, for the data gaps up front."""
+    found = []
+    for agreement in known.agreements:
+        if agreement.decided_on is None:
+            found.append(_say("doc.gap.undated", lang, file=name, id=agreement.id))
+        parties: list[Any] = [*agreement.public_parties, *agreement.partners]
+        found.extend(
+            _say("doc.gap.org_number", lang, file=name, name=party.name)
+            for party in parties
+            if party.org_number is None
         )
-    return shown
+        if any(c.approximate for c in agreement.contributions):
+            found.append(_say("doc.gap.approximate", lang, file=name, id=agreement.id))
+        if any(not c.is_valued for c in agreement.contributions):
+            found.append(_say("doc.gap.not_valued", lang, file=name, id=agreement.id))
+    return list(dict.fromkeys(found))  # a party named in two agreements once
+
+
+def _method(
+    as_of: Date,
+    knowledge: Date,
+    lang: Lang,
+    inputs: list[dict[str, str]],
+    gaps: list[str],
+    hour_rate: Decimal | int | None,
+    eur_rate: Decimal | int | None,
+    document: Document | None,
+) -> dict[str, Any]:
+    """The scope-and-method section: what the document is and is not, its inputs, the
+    caller's rates and the data gaps."""
+    from iop_model.rules import fingerprint
+
+    rules = fingerprint().removeprefix("sha256:")[:12]
+    lines = [
+        _say("doc.what", lang, version=__version__, fingerprint=rules, day=as_of, known=knowledge),
+        _say("doc.not", lang),
+    ]
+    facts = []
+    if document is not None:
+        for key, value in (
+            ("doc.case_number", document.case_number),
+            ("doc.prepared_by", document.prepared_by),
+            ("doc.generated", document.generated),
+            ("doc.command", document.command),
+        ):
+            if value:
+                facts.append(_say(key, lang, text=value, moment=value, command=value))
+    facts.append(
+        _say("doc.hour_rate", lang, rate=wording.Money(Fraction(hour_rate), "SEK"))
+        if hour_rate is not None
+        else _say("doc.no_hour_rate", lang)
+    )
+    if eur_rate is not None:
+        rate = _say("doc.eur_rate", lang, rate=Decimal(eur_rate))
+        source = document.eur_rate_source if document is not None else None
+        facts.append(rate + (f" ({source})" if source else ""))
+    else:
+        facts.append(_say("doc.no_eur_rate", lang))
+    return {
+        "heading": _say("doc.method", lang),
+        "lines": lines,
+        "facts": facts,
+        "inputs_heading": _say("doc.inputs", lang),
+        "file": _say("doc.col.file", lang),
+        "sha": _say("doc.col.sha", lang),
+        "inputs": inputs,
+        "gaps_heading": _say("doc.gaps", lang),
+        "gaps": gaps or [_say("doc.gap.none", lang)],
+    }
+
+
+def _appendix(lang: Lang) -> dict[str, Any]:
+    """Every rule as it stands in this version, in the report's language."""
+    from iop_model.rules import RULES, fingerprint
+
+    rules = fingerprint().removeprefix("sha256:")[:12]
+    return {
+        "heading": _say("doc.appendix", lang),
+        "intro": _say("doc.appendix_intro", lang, version=__version__, fingerprint=rules),
+        "columns": [
+            _say(f"doc.col.{key}", lang) for key in ("rule", "statement", "source", "kind")
+        ],
+        "rules": [
+            {
+                "id": rule.id,
+                "title": rule.title,
+                "statement": rule.statement_sv if lang == "sv" else rule.statement,
+                "source": rule.source,
+                "kind": _say(f"doc.kind.{rule.kind}", lang),
+            }
+            for rule in (RULES[rule_id] for rule_id in RULES)
+        ],
+        "signature": _say("doc.signature", lang),
+        "signature_line": _say("doc.signature_line", lang),
+    }
+
+
+def _page_counter(lang: Lang) -> str:
+    """The CSS content of a page number: ``"Sida " counter(page) " av " counter(pages)``."""
+    template = wording.TEXTS["doc.page"][0 if lang == "en" else 1]
+    before, rest = template.split("{page}")
+    between, after = rest.split("{pages}")
+    parts = [f'"{before}"', "counter(page)", f'"{between}"', "counter(pages)"]
+    if after:
+        parts.append(f'"{after}"')
+    return " ".join(parts)
+
+
+def _running(lang: Lang, as_of: Date, inputs: list[dict[str, str]]) -> str:
+    """The running header of a printed page: title, as-of day, the inputs' short hash."""
+    import hashlib
+
+    digest = hashlib.sha256("".join(i["sha"] for i in inputs).encode("utf-8")).hexdigest()
+    return f"{_say('html.title', lang)} · {_say('report.as_of', lang, day=as_of)} · {digest[:12]}"
+
+
+def _money_rows(years: MoneyYears, lang: Lang) -> list[dict[str, str]]:
+    """The portfolio's money per calendar year, in words ("1 040 kr"; a sum of shares of
+    days is "cirka", rounded once)."""
+    return [
+        {
+            "year": str(year),
+            "public": wording.show(wording.Money(public, "SEK", rough), lang),
+            "partner": wording.show(wording.Money(partner, "SEK", rough), lang),
+            "partnerships": wording.number(count, lang),
+        }
+        for year, public, partner, rough, count in years.exact()
+    ]
 
 
 def _blocks(lines: list[str]) -> list[dict[str, Any]]:
@@ -289,8 +436,9 @@ def _overview_row(data: ReportDict, lang: Lang) -> dict[str, Any]:
     partnership = data["partnership"]
     if partnership is None:
         in_force = _say("html.not_known", lang)
+        days, state_text = [in_force, ""], ""
     else:
-        days = f"{partnership['start']}–{partnership['end']}"
+        days = [partnership["start"], partnership["end"]]
         state = (
             "html.ended"
             if partnership["end"] < data["as_of"]
@@ -298,7 +446,8 @@ def _overview_row(data: ReportDict, lang: Lang) -> dict[str, Any]:
             if partnership["start"] > data["as_of"]
             else "html.in_force"
         )
-        in_force = f"{days} ({_say(state, lang)})"
+        state_text = _say(state, lang)
+        in_force = f"{days[0]}–{days[1]} ({state_text})"
     upcoming = data["next_action"]
     late = {"late", "overdue"}
     reports = sum(
@@ -309,12 +458,15 @@ def _overview_row(data: ReportDict, lang: Lang) -> dict[str, Any]:
         if period["status"] in late
     )
     raised = sorted({f["id"] for f in data["flags"] if f["raised"]})
+    undecided = sorted({f["id"] for f in data["flags"] if f["raised"] is None})
     return {
         "title": text.title(data),
         "parties": "–"
         if first is None
         else f"{first['public_party']['name']} · {first['partner']['name']}",
         "in_force": in_force,
+        "in_force_days": days,
+        "in_force_state": state_text,
         "next": upcoming["text_lang"] if upcoming else _say("html.none", lang),
         "goals": [
             {"code": g["status"], "label": g["label"]}
@@ -327,7 +479,10 @@ def _overview_row(data: ReportDict, lang: Lang) -> dict[str, Any]:
             if g["goal"]["kind"] != "minimum_duration"
         ],
         "reports": reports,
-        "flags": ", ".join(f"{flag} {_say(f'flag.title.{flag}', lang)}" for flag in raised)
+        "flags": "; ".join(
+            [f"{flag} {_say(f'flag.title.{flag}', lang)}" for flag in raised]
+            + ([_say("html.flags_undecided", lang, ids=", ".join(undecided))] if undecided else [])
+        )
         or _say("html.none", lang),
     }
 

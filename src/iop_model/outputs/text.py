@@ -122,7 +122,12 @@ def agreement_lines(a: AgreementDict, lang: Lang) -> list[str]:
                     "report.extension",
                     lang,
                     term=span,
-                    length=term["length"],
+                    length=term["length"]
+                    + (
+                        "; " + _say("report.extension_cut", lang, decided=term["decided_length"])
+                        if "decided_length" in term
+                        else ""
+                    ),
                     day=term["decided_on"],
                     body=wording.Body(term["decided_by"]),
                     reference=_reference(term["reference"], term["document"]),
@@ -145,14 +150,17 @@ def agreement_lines(a: AgreementDict, lang: Lang) -> list[str]:
     lines.append("  " + _say("report.in_force", lang, term=term_text(f), length=f["length"]))
     notice = a["notice_period"]
     if notice and notice["deadline"]:
+        deadline = notice["deadline"]
+        moved = deadline["end_day"] != deadline["last_day"]
         lines.append(
             "  "
             + _say(
-                "report.notice_deadline",
+                "report.notice_deadline_moved" if moved else "report.notice_deadline",
                 lang,
                 length=notice["text"],
                 end=f["end"],
-                day=notice["deadline"]["last_day"],
+                day=deadline["last_day"],
+                agreed=deadline["end_day"],
             )
         )
     elif notice:
@@ -329,7 +337,14 @@ def extra_lines(data: ReportDict, lang: Lang, indent: str) -> list[str]:
     if data["flags"]:
         lines += ["", _say("report.flags", lang)]
         for flag in data["flags"]:
-            state = "" if flag["raised"] else f" ({_say('report.flag_unknown', lang)})"
+            raised = flag["raised"]
+            state = (
+                ""
+                if raised
+                else f" ({_say('report.flag_tested', lang)})"
+                if raised is False
+                else f" ({_say('report.flag_unknown', lang)})"
+            )
             first, *rest = flag["explanation"][lang].splitlines()
             lines.append(f"{indent}{flag['id']}{state}: {first}")
             lines.extend(f"{indent}  {line}" for line in rest)

@@ -11,7 +11,7 @@ agreement (T9), give notice (D4, D5), hand in a follow-up report (D6) or chase a
 ...     print(action.text("en"))  # doctest: +NORMALIZE_WHITESPACE
 2019-12-31: decide an extension of molndal-konstkollektivet-2019 or a follow-on
             agreement (121 days left)
-2019-12-31: goal at risk: partnership: at least 3 years (121 days left)
+2019-12-31: goal at risk: the partnership: at least 3 years (121 days left)
 2019-12-31: goal at risk: molndal-konstkollektivet-2019: at least 3 years (121 days left)
 """
 
@@ -62,6 +62,13 @@ _KIND_LABELS = {
     "goal_at_risk": ("mål i fara", "goal at risk"),
     "use_option": ("beslut om förlängningsoption", "decision on an option to extend"),
 }
+
+
+def _subject(subject: str, lang: Lang) -> str:
+    """A goal's subject in a sentence: the key ``partnership`` in words, an id as it is."""
+    if subject == "partnership":
+        return "partnerskapet" if lang == "sv" else "the partnership"
+    return subject
 
 
 def _days(n: int, lang: Lang) -> str:
@@ -122,7 +129,7 @@ class Action:
         left = self.days_left
         if left < 0:
             when = (
-                f"förfallen för {_days(-left, lang)} sedan"
+                f"{_days(-left, lang)} försenad"
                 if lang == "sv"
                 else f"{_days(-left, lang)} overdue"
             )
@@ -334,11 +341,15 @@ def _goals(known: KnownCase, assessments: Sequence[Assessment], as_of: Date) -> 
         subject = assessment.subject
         if isinstance(subject, Partnership):
             agreement = partnership.last
+            # a terminated last agreement can still be followed by a new one (T14): the
+            # goal's status (G7) and the action agree
+            if agreement.end < as_of:
+                continue
         else:
             assert isinstance(subject, Agreement)
             agreement = partnership.get(subject.id)
-        if agreement.termination is not None or agreement.end < as_of:
-            continue
+            if agreement.termination is not None or agreement.end < as_of:
+                continue
         by = agreement.extension_deadline()
         title_en, title_sv = goal.title("en"), goal.title("sv")
         lines = (
@@ -358,8 +369,8 @@ def _goals(known: KnownCase, assessments: Sequence[Assessment], as_of: Date) -> 
             agreement.id,
             f"{entry.subject}: {title_en}",
             f"goal:{number - 1}:{entry.subject}",
-            f"mål i fara: {entry.subject}: {title_sv}",
-            f"goal at risk: {entry.subject}: {title_en}",
+            f"mål i fara: {_subject(entry.subject, 'sv')}: {title_sv}",
+            f"goal at risk: {_subject(entry.subject, 'en')}: {title_en}",
             (G7, T9),
             lines,
         )

@@ -340,11 +340,151 @@ class Portfolio:
             years.add(known)
         return years.rows()
 
+    def frames(self, as_of: Date, known_on: Date | None = None) -> dict[str, Any]:
+        """Pandas frames, one row per item, as of ``as_of`` as known on ``known_on``: days as
+        ``datetime64``, amounts and counts as numbers (needs ``iop-model[frames]``).
+
+        ``"agreements"``: file, id, parties, first and last day in force, decision day,
+        latest end; ``"goals"``: file, subject, goal, status; ``"actions"``: file, day, kind,
+        agreement, text, days left; ``"money"``: file, agreement, calendar year, side, kind,
+        unit, amount (exact, as float); ``"reports"``: file, agreement, period, due day,
+        received day, status.
+
+        >>> import pendulum
+        >>> frames = Portfolio.load("examples").frames(pendulum.date(2025, 10, 15))
+        >>> sorted(frames)
+        ['actions', 'agreements', 'goals', 'money', 'reports']
+        >>> str(frames["agreements"]["start"].dtype).startswith("datetime64")
+        True
+        """
+        try:
+            import pandas  # type: ignore[import-untyped]
+        except ImportError as error:  # pragma: no cover - the extra is installed in tests
+            raise ImportError("frames need pandas: pip install 'iop-model[frames]'") from error
+        from iop_model.activities import calendar_periods
+        from iop_model.money import figures
+
+        as_of, knowledge = self._known(as_of, known_on)
+        agreements, money = [], []
+        for name, known in self.known(knowledge):
+            for agreement in known.agreements:
+                agreements.append(
+                    {
+                        "file": name,
+                        "agreement": agreement.id,
+                        "public_party": agreement.public_party.name,
+                        "partner": agreement.partner.name,
+                        "partners": len(agreement.partners),
+                        "start": agreement.start,
+                        "end": agreement.end,
+                        "decided_on": agreement.decided_on,
+                        "latest_end": agreement.latest_end,
+                        "active": agreement.is_active(as_of),
+                    }
+                )
+                for period in calendar_periods(agreement.span, "year", agreement.start):
+                    found = figures(agreement.contributions, period)
+                    for (by, kind, unit), amount in found.totals.items():
+                        money.append(
+                            {
+                                "file": name,
+                                "agreement": agreement.id,
+                                "year": period.start.year,
+                                "by": by,
+                                "kind": kind,
+                                "unit": unit,
+                                "amount": float(amount),
+                                "approximate": found.approximate,
+                            }
+                        )
+        goals = [
+            {
+                "file": g["file"],
+                "subject": g["subject"],
+                "goal": g["goal"],
+                "kind": g["kind"],
+                "status": g["status"],
+            }
+            for g in self.goals(as_of, knowledge)
+        ]
+        actions = [
+            {
+                "file": name,
+                "day": action.day,
+                "kind": action.kind.value,
+                "agreement": action.agreement_id,
+                "text": action.text("sv"),
+                "days_left": action.days_left,
+            }
+            for name, action in self.actions(as_of, 100_000, knowledge)
+        ]
+        reports = [
+            {
+                "file": r["file"],
+                "agreement": r["agreement"],
+                "period_start": r["period"]["start"],
+                "period_end": r["period"]["end"],
+                "due": r["due"],
+                "received_on": r["received_on"],
+                "status": r["status"],
+            }
+            for r in self.reports(as_of, knowledge)
+        ]
+        day_columns = {
+            "agreements": ("start", "end", "decided_on", "latest_end"),
+            "actions": ("day",),
+            "reports": ("period_start", "period_end", "due", "received_on"),
+            "goals": (),
+            "money": (),
+        }
+        columns = {
+            "agreements": [
+                "file",
+                "agreement",
+                "public_party",
+                "partner",
+                "partners",
+                "start",
+                "end",
+                "decided_on",
+                "latest_end",
+                "active",
+            ],
+            "goals": ["file", "subject", "goal", "kind", "status"],
+            "actions": ["file", "day", "kind", "agreement", "text", "days_left"],
+            "money": ["file", "agreement", "year", "by", "kind", "unit", "amount", "approximate"],
+            "reports": [
+                "file",
+                "agreement",
+                "period_start",
+                "period_end",
+                "due",
+                "received_on",
+                "status",
+            ],
+        }
+        rows = {
+            "agreements": agreements,
+            "goals": goals,
+            "actions": actions,
+            "money": money,
+            "reports": reports,
+        }
+        frames = {}
+        for key, records in rows.items():
+            frame = pandas.DataFrame.from_records(records, columns=columns[key])
+            for column in day_columns[key]:
+                frame[column] = pandas.to_datetime(
+                    frame[column].map(lambda d: None if d is None else str(d))
+                )
+            frames[key] = frame
+        return frames
+
     def to_frame(self, as_of: Date, **options: Any) -> Any:
         """:meth:`to_records` as a pandas DataFrame (needs ``pip install 'iop-model[frames]'``;
         ``import iop_model`` never imports pandas)."""
         try:
-            import pandas  # type: ignore[import-untyped]
+            import pandas
         except ImportError as error:  # pragma: no cover - the extra is installed in tests
             raise ImportError("to_frame needs pandas: pip install 'iop-model[frames]'") from error
         return pandas.DataFrame.from_records(self.to_records(as_of, **options))
@@ -378,6 +518,10 @@ class MoneyYears:
                 if year not in seen:
                     row[3] += 1
                     seen.add(year)
+
+    def exact(self) -> list[tuple[int, Fraction, Fraction, bool, int]]:
+        """The years so far with their exact sums (for display, rounded once there)."""
+        return [(year, *values) for year, values in sorted(self._years.items())]
 
     def rows(self) -> list[MoneyYearRow]:
         """The years so far, in order."""

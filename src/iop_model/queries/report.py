@@ -88,6 +88,7 @@ class TermEntryDict(TypedDict):
     decided_by: NotRequired[str]
     reference: NotRequired[str | None]
     document: NotRequired[str | None]
+    decided_length: NotRequired[str]
 
 
 class InForceDict(TypedDict):
@@ -157,6 +158,7 @@ class AgreementDict(TypedDict):
     termination: TerminationDict | None
     in_force: InForceDict
     notice_period: NoticeDict | None
+    notice_deadline: str | None
     reporting: ReportingDict | None
 
 
@@ -287,6 +289,9 @@ def _agreement(agreement: Agreement, lang: Lang, as_of: Date) -> AgreementDict:
             "end": term.end.isoformat(),
             "length": wording.show(term.length, lang),
         }
+        decided = agreement.scheduled_terms[index]
+        if decided != term:
+            entry["decided_length"] = wording.show(decided.length, lang)
         if index:
             extension = agreement.extensions[index - 1]
             entry["decided_on"] = extension.decided_on.isoformat()
@@ -366,6 +371,9 @@ def _agreement(agreement: Agreement, lang: Lang, as_of: Date) -> AgreementDict:
             "length": wording.show(agreement.span.length, lang),
         },
         "notice_period": notice,
+        "notice_deadline": None
+        if notice is None or notice["deadline"] is None
+        else notice["deadline"]["last_day"],
         "reporting": reporting,
     }
 
@@ -520,7 +528,7 @@ def view(
         "contributions": [
             _money(a, lang, knowledge, hour_rate, money_by) for a in agreements if a.contributions
         ],
-        "flags": [f.to_dict() for f in known_flags(known, as_of, eur_rate)],
+        "flags": [f.to_dict() for f in known_flags(known, as_of, eur_rate, tested=True)],
         "evidence": [_evidence(a) for a in agreements],
         "provenance": provenance(as_of, knowledge, input_sha256),
     }
@@ -723,3 +731,30 @@ def _follow_up_missing(activities: tuple[Activity, ...], counted: object, as_of:
         if not reported:
             missing.append(str(year.start.year))
     return missing
+
+
+def assessment_document(
+    name: str,
+    known: KnownCase,
+    as_of: Date,
+    is_today: bool = False,
+    input_sha256: str | None = None,
+) -> dict[str, Any]:
+    """What ``assess --json`` prints for one file: every goal's assessment of ``known`` (a
+    case as known on a day) as of ``as_of``, with the provenance (``input_sha256``: the
+    SHA-256 of the file's bytes, when read from a file)."""
+    from iop_model.goals import provenance
+
+    assessments = known.assess(as_of)
+    return {
+        "file": name,
+        "as_of": as_of.isoformat(),
+        "as_of_is_today": is_today,
+        "known_on": known.known_on.isoformat(),
+        "assessments": [
+            {"subject_name": entry.subject, **assessment.to_dict()}
+            for entry, assessment in zip(known.goals, assessments, strict=True)
+        ],
+        "later_goals": known.later_goals,
+        "provenance": provenance(as_of, known.known_on, input_sha256),
+    }

@@ -748,6 +748,12 @@ class Agreement:
         return self._terms
 
     @property
+    def scheduled_terms(self) -> tuple[Term, ...]:
+        """The terms as decided, before a termination cut them: the initial term and each
+        extension's term (:attr:`terms` are the ones in force)."""
+        return self._scheduled
+
+    @property
     def span(self) -> Term:
         """One term from the start to :attr:`end`."""
         return trusted_term(self.term.start, self._terms[-1].end)
