@@ -12,6 +12,7 @@ from iop_model.files import load
 from iop_model.outputs.html import Document, render_html
 from iop_model.outputs.text import render_text
 from iop_model.queries.report import build
+from support import run_cli
 
 D = pendulum.date
 ROOT = pathlib.Path(__file__).parent.parent
@@ -118,3 +119,23 @@ def test_17_swedish_as_an_authority_writes_it() -> None:
         assert wrong not in text, wrong
     late = render_text(build(load(TRYGGA), D(2025, 10, 15), "sv"))
     assert "dagar försenad" in late
+
+
+def test_17_the_swedish_csv_has_swedish_headers_and_words(tmp_path: pathlib.Path) -> None:
+    """Under --lang sv the spreadsheet speaks Swedish: headers, yes/no, statuses and actions
+    in words, amounts with a decimal comma (what Excel with Swedish settings reads as a
+    number); --lang en keeps the record keys (issue 24, item 17)."""
+    example = str(EXAMPLES / "exempelby-kvinnojour.toml")
+    swedish = run_cli("report", example, "--as-of", "2025-10-15", "--format", "csv")
+    header, row = swedish.stdout.lstrip("\ufeff").splitlines()[:2]
+    record = dict(zip(header.split(";"), row.split(";"), strict=True))
+    assert record["Pågår"] == "ja"
+    assert record["Nästa åtgärd"] == "sista dag för uppsägning"
+    assert record["Mål"] == "Säkrat"
+    assert record["Offentliga medel (kr)"] == "4350000,00"
+    assert not any(key in header for key in ("public_money", "late_reports", "true", "false"))
+    english = run_cli("report", example, "--as-of", "2025-10-15", "--format", "csv", "--lang", "en")
+    assert english.stdout.lstrip("\ufeff").startswith("file;title;")
+    due = run_cli("due", example, "--as-of", "2025-10-15", "--format", "csv")
+    assert due.stdout.lstrip("\ufeff").startswith("Dag;Dagar kvar;Försenad;Åtgärd;")
+    assert ";nej;sista dag för uppsägning;" in due.stdout

@@ -2,7 +2,7 @@
 imports only from its own layer or a lower one, with no cycle; the few imports that reach up
 are made inside a function, for compatibility, and are listed here.
 
-    foundation  errors, rules, explain          (no iop_model import of their own)
+    foundation  errors, rules (and _rules_sv), explain         (no iop_model import of their own)
     T           terms.term  (days, terms, lengths; T1-T16 checks)
     text        _validators, wording
     facts       parties (P1), deadlines (D1-D7), money (M1-M5), advisory.criteria
@@ -28,6 +28,7 @@ RANKS = {
     "iop_model.errors": 0,
     "iop_model.explain": 0,
     "iop_model.rules": 0,
+    "iop_model._rules_sv": 0,
     "iop_model.terms.term": 1,
     "iop_model._validators": 2,
     "iop_model.wording": 2,

@@ -32,8 +32,36 @@ def test_P1_invalid_organisation_numbers(number: object, message: str) -> None:
     assert (info.value.rule, info.value.field, info.value.value) == ("P1", "org_number", number)
 
 
-@given(st.text(alphabet="0123456789", min_size=9, max_size=9), st.booleans())
-def test_P1_the_luhn_digit_makes_any_nine_digits_valid(digits: str, hyphen: bool) -> None:
+@given(
+    st.text(alphabet="0123456789", min_size=2, max_size=2),
+    st.sampled_from("0123456789"),
+    st.text(alphabet="0123456789", min_size=6, max_size=6),
+    st.booleans(),
+)
+def test_P1_the_third_digit_tells_an_organisation_number_from_a_personnummer(
+    head: str, third: str, tail: str, hyphen: bool
+) -> None:
+    digits = head + third + tail
+    check = luhn_check_digit(digits)
+    number = f"{digits[:6]}-{digits[6:]}{check}" if hyphen else f"{digits}{check}"
+    if int(third) >= 2:
+        assert check_org_number(number) == number
+    else:  # a month 00 or 1x: the form of a personnummer (born in a month 01-12)
+        with pytest.raises(PartyError, match="third digit") as info:
+            check_org_number(number)
+        assert info.value.rule == "P1"
+
+
+@given(
+    st.text(alphabet="0123456789", min_size=2, max_size=2),
+    st.sampled_from("23456789"),
+    st.text(alphabet="0123456789", min_size=6, max_size=6),
+    st.booleans(),
+)
+def test_P1_the_luhn_digit_makes_any_nine_digits_valid(
+    head: str, third: str, tail: str, hyphen: bool
+) -> None:
+    digits = head + third + tail
     check = luhn_check_digit(digits)
     number = f"{digits[:6]}-{digits[6:]}{check}" if hyphen else f"{digits}{check}"
     assert check_org_number(number) == number

@@ -107,3 +107,55 @@ def test_every_declared_rule_is_in_the_order_and_names_its_module() -> None:
     for rule in RULES.values():
         module = importlib.import_module(rule.module)
         assert getattr(module, rule.id, None) == rule.id, rule
+
+
+def _sections(path: pathlib.Path) -> dict[str, str]:
+    text = path.read_text(encoding="utf-8")
+    heads = list(re.finditer(r"^### ([A-Z]\d+) .*$", text, flags=re.MULTILINE))
+    ends = [h.start() for h in heads[1:]] + [len(text)]
+    return {h.group(1): text[h.start() : end] for h, end in zip(heads, ends, strict=True)}
+
+
+def test_the_docs_quote_each_rules_source_as_the_code_states_it() -> None:
+    """One place for a source: rules.md's Source and regler.md's Källa are the registry's,
+    and the Swedish report's appendix quotes the Swedish ones (issue 24, item 15)."""
+    english = _sections(DOCS / "rules.md")
+    swedish = _sections(DOCS / "regler.md")
+    for rule_id, rule in RULES.items():
+        found = re.search(r"\*\*Source\.\*\* (.*?)(?:\n\n|\Z)", english[rule_id], re.S)
+        assert found, rule_id
+        assert " ".join(found.group(1).split()) == " ".join(rule.source.split()), rule_id
+        assert swedish[rule_id].startswith(f"### {rule_id} {rule.title_sv}\n"), rule_id
+        assert f"**Källa:** {rule.source_sv}\n" in swedish[rule_id], rule_id
+
+
+def test_no_rule_cites_a_source_no_reader_can_find() -> None:
+    """Sources an auditor could not find again (issue 24, item 15), the act's own words
+    (item 14) and the public library's name for the tool (item 17)."""
+    unfindable = ("checklist", "checklista", "revisionsrapport", "domain brief", "§1")
+    for rule in RULES.values():
+        for text in (rule.source, rule.source_sv):
+            assert not any(words in text for words in unfindable), (rule.id, text)
+        assert "annan författning" not in rule.source_sv
+        assert "bibliotek" not in rule.source_sv + rule.statement_sv + rule.title_sv
+    for page in ("rules.md", "regler.md", "background.md"):
+        text = (DOCS / page).read_text(encoding="utf-8")
+        assert "revisionsrapport 3/2021" not in text, page
+        assert "checklist" not in text.lower(), page
+        assert "annan författning" not in text, page
+        assert "§ 1," not in text, page
+    assert "bibliotek" not in (DOCS / "regler.md").read_text(encoding="utf-8")
+
+
+def test_the_sources_say_what_the_issue_found_missing() -> None:
+    """D1 quotes the act's scope; D6 says strictly after; F2 a lower bound counted on the
+    decision day; F4 quotes Art. 2(2) with its exception; P1 the third digit (items 14, 16)."""
+    assert "särskild författning" in RULES["D1"].source
+    assert "strictly after" in RULES["D6"].statement
+    assert "lower bound" in RULES["F2"].statement
+    assert "decision day" in RULES["F2"].statement
+    assert "significant investment" in RULES["F4"].source
+    assert "third digit is at least 2" in RULES["P1"].statement
+    background = (DOCS / "background.md").read_text(encoding="utf-8")
+    for fact in ("HFD 2020 ref. 15", "3165-19", "3556-18", "Förvaltningsrätten", "*may*"):
+        assert fact in background, fact

@@ -168,7 +168,9 @@ def test_4_csv_cells_that_would_be_formulas_are_neutralised(tmp_path: pathlib.Pa
     text = text.replace('name = "Föreningen"', 'name = "+46 cmd"')
     text += 'title = "-2+3"\n' if False else ""
     source.write_text(text, encoding="utf-8")
-    report = run_cli("report", str(source), "--format", "csv", "--as-of", "2024-06-01")
+    report = run_cli(
+        "report", str(source), "--format", "csv", "--as-of", "2024-06-01", "--lang", "en"
+    )
     assert report.returncode == 0, report.stderr
     assert "'=HYPERLINK" in report.stdout
     assert ";+46 cmd" not in report.stdout

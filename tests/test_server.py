@@ -49,6 +49,11 @@ def test_rules_and_one_rule_and_the_schema(client: TestClient) -> None:  # type:
     assert [r["id"] for r in rules] == list(RULES)
     t3 = client.get("/rules/T3").json()
     assert t3["statement"]["sv"] == RULES["T3"].statement_sv
+    d5 = client.get("/rules/D5").json()  # title and source in both languages, as statement
+    assert d5["title"] == {"en": "Notice period", "sv": "Uppsägningstid"}
+    assert "Verksamhetsplan och avtalsprocess" in d5["source"]["sv"]
+    assert d5["source"]["en"] == RULES["D5"].source
+    assert d5["kind"] == "own"
     missing = client.get("/rules/X9")
     assert missing.status_code == 404
     assert missing.headers["content-type"].startswith("application/problem+json")
@@ -127,6 +132,9 @@ def test_report_assess_due_and_export_as_known(client: TestClient) -> None:  # t
     assert page.text.startswith("<!DOCTYPE html>")
     csv = client.post("/report", content=EXAMPLE, headers=TOML, params={**query, "format": "csv"})
     assert csv.text.lstrip("\ufeff").startswith("file;")
+    swedish = {"as_of": "2025-10-15", "format": "csv"}  # lang=sv by default, as the CLI
+    csv = client.post("/report", content=EXAMPLE, headers=TOML, params=swedish)
+    assert csv.text.lstrip("\ufeff").startswith("Fil;Partnerskap;")
 
 
 def test_bad_parameters_are_400_problems(client: TestClient) -> None:  # type: ignore[type-arg]

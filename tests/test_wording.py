@@ -83,7 +83,9 @@ def test_decimal_and_percent_equal_babels_own_functions(value: Fraction, lang: s
     assert wording.decimal(value, lang) == _babel_minus(
         str(format_decimal(shown, format="#,##0.##", locale=locale)), lang
     )
-    pattern = "#,##0.##" + ("\u00a0%" if lang == "sv" else "%")
+    # one precision: a whole percentage without decimals, any other with two (issue 24)
+    whole = (value * 100).denominator == 1
+    pattern = ("#,##0" if whole else "#,##0.00") + ("\u00a0%" if lang == "sv" else "%")
     exact = round(Decimal(value.numerator) / Decimal(value.denominator), 4)
     assert wording.percent(value, lang) == _babel_minus(
         str(format_percent(exact, format=pattern, locale=locale)), lang

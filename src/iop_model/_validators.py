@@ -23,7 +23,7 @@ I1 = rule(
     "assumptions), no bidirectional override or isolate characters (U+202A–U+202E, "
     "U+2066–U+2069) and no lone surrogates: it reaches reports, terminals, spreadsheets and "
     "exports as the text it is, never as a command.",
-    "Text i en avtalsfil eller som ges till biblioteket innehåller inga styrtecken (bara "
+    "Text i en avtalsfil eller som ges till verktyget innehåller inga styrtecken (bara "
     "tabb och radbrytning, och bara i långa texter: beskrivningar, anteckningar, skäl, "
     "underlag och antaganden), inga tecken som vänder eller isolerar skriftriktningen "
     "(U+202A–U+202E, U+2066–U+2069) och inga ensamma surrogattecken: den når rapporter, "

@@ -493,7 +493,9 @@ def _portfolio_report(
         return _EXIT_PROBLEM
     portfolio = Portfolio(cases)
     if args.format == "csv":
-        text = render_csv(portfolio, as_of, known_on=knowledge, eur_rate=args.eur_rate)
+        text = render_csv(
+            portfolio, as_of, lang=args.lang, known_on=knowledge, eur_rate=args.eur_rate
+        )
         return _emit_stream(args, out, lambda stream: stream.write(text))
     from iop_model.outputs.html import Document
 

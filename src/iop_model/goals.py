@@ -408,7 +408,8 @@ G4 = rule(
     "Achieved",
     "A duration goal is ACHIEVED as of D when its threshold day lies within the counted period "
     "and on or before D.",
-    "Ett varaktighetsmål är uppnått per D när tröskeldagen ligger inom den räknade perioden och "
+    "Ett varaktighetsmål är uppnått per D när dagen då målet nås ligger inom den räknade perioden "
+    "och "
     "senast D.",
     "G1, G3.",
 )
@@ -417,7 +418,8 @@ G5 = rule(
     "Secured",
     "A duration goal is SECURED as of D when the decisions made by D put its threshold day "
     "within the counted period, after D.",
-    "Ett varaktighetsmål är säkrat per D när besluten fattade senast D lägger tröskeldagen inom "
+    "Ett varaktighetsmål är säkrat per D när besluten fattade senast D lägger dagen då målet nås "
+    "inom "
     "den räknade perioden, efter D.",
     "G1, G3; the Mölndal extension decision of 2019-12-19.",
 )
@@ -427,10 +429,10 @@ G6 = rule(
     "A duration goal is MISSED as of D when its threshold day lies beyond the counted period "
     "and the period can no longer grow: it ended on or before D, or (for an agreement) it was "
     "terminated or its maximum extent lies before the threshold day.",
-    "Ett varaktighetsmål kan inte uppnås per D när tröskeldagen ligger bortom den räknade "
+    "Ett varaktighetsmål kan inte uppnås per D när dagen då målet nås ligger bortom den räknade "
     "perioden och "
     "perioden inte längre kan växa: den slutade senast D, eller (för ett avtal) avtalet är "
-    "uppsagt eller dess yttersta slutdag ligger före tröskeldagen.",
+    "uppsagt eller dess yttersta slutdag ligger före dagen då målet nås.",
     "T9 (no extension after expiry), T11, T12.",
 )
 G7 = rule(
@@ -452,7 +454,7 @@ G8 = rule(
     "The shortfall of a duration goal not yet secured is the length from the day after the "
     "counted period to the threshold day: the extension that would secure it.",
     "Återstående tid för ett varaktighetsmål som inte är säkrat är längden från dagen efter den "
-    "räknade perioden till tröskeldagen: den förlängning som skulle säkra målet.",
+    "räknade perioden till dagen då målet nås: den förlängning som skulle säkra målet.",
     "T6 (inverse of T4).",
 )
 

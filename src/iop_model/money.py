@@ -32,6 +32,7 @@ import pendulum
 
 from iop_model._validators import optional_day, optional_text
 from iop_model.errors import IOPError
+from iop_model.rules import UDDEVALLA_AGREEMENT_CONTENTS as _UDDEVALLA
 from iop_model.rules import rule
 from iop_model.terms.term import Term, TermDict, calendar_day, fraction_text
 
@@ -289,8 +290,8 @@ M2 = rule(
     "Within the agreement",
     "A contribution's period lies within the days in force of the agreement it belongs to.",
     "En insats period ligger inom giltighetstiden för det avtal den hör till.",
-    "Uddevalla kommun's checklist for IOP agreements: finances are part of the agreement; the "
-    "same rule as A2 for activities.",
+    "The finances are part of every IOP agreement (" + _UDDEVALLA + "); that a contribution "
+    "lies within the agreement's term is the library's modelling choice, the same as A2.",
 )
 
 
@@ -393,8 +394,9 @@ M5 = rule(
     "pengar och värden i natura samt ideella timmar gånger ett timvärde som anroparen anger "
     "(aldrig ett standardvärde); andelen är det värdet delat med båda parternas värden. Utan "
     "timvärde visas timmarna för sig och räknas inte in i andelen.",
-    "Criterion 5 of the IOP criteria (both parties contribute resources; domain brief §1); "
-    "the library's modelling choice for valuing hours.",
+    "The common IOP criteria: both parties contribute resources (Malmö stad, 'IOP - Idéburet "
+    "offentligt partnerskap', malmo.se); valuing hours at a rate the caller gives is the "
+    "library's modelling choice.",
 )
 
 

@@ -28,12 +28,16 @@ __all__ = ["P2", "IdeaBasedParty", "PublicParty", "check_org_number"]
 P1 = rule(
     "P1",
     "Organisation number",
-    "A Swedish organisation number has 10 digits, optionally with a hyphen after the sixth, "
-    "and its last digit is the Luhn check digit of the first nine.",
+    "A Swedish organisation number has 10 digits, optionally with a hyphen after the sixth; "
+    "its third digit is at least 2 (which tells it from a personnummer, whose third and "
+    "fourth digits are a month), and its last digit is the Luhn check digit of the first nine.",
     "Ett svenskt organisationsnummer har 10 siffror, eventuellt med bindestreck efter den "
-    "sjätte, och sista siffran är Luhn-kontrollsiffran för de nio första.",
-    "Skatteverket, 'Organisationsnummer' (SKV 709); lag (1974:174) om identitetsbeteckning "
-    "för juridiska personer m.fl.",
+    "sjätte; den tredje siffran är minst 2 (det skiljer det från ett personnummer, där "
+    "tredje och fjärde siffran är en månad), och sista siffran är Luhn-kontrollsiffran för "
+    "de nio första.",
+    "Skatteverket, 'Organisationsnummer' (SKV 709): the third digit is always at least 2, "
+    "and the tenth is a check digit; 1 § lag (1974:174) om identitetsbeteckning för "
+    "juridiska personer m.fl.",
 )
 
 # --- P2 Several parties -------------------------------------------------------------------------
@@ -90,6 +94,14 @@ def check_org_number(text: object, field: str = "org_number") -> str:
             value=text,
         )
     digits = match.group(1) + match.group(2)
+    if digits[2] < "2":
+        raise PartyError(
+            f"the third digit is {digits[2]}; an organisation number's third digit is at least 2 "
+            "(a number with 0 or 1 there has the form of a personnummer)",
+            rule=P1,
+            field=field,
+            value=text,
+        )
     expected = luhn_check_digit(digits[:9])
     if int(digits[9]) != expected:
         raise PartyError(

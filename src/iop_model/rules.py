@@ -33,6 +33,22 @@ class Rule:
     source: str
     #: The module that declares and applies the rule (``iop_model.money`` for M rules).
     module: str = attrs.field(default="", eq=False)
+    #: The title and the source in Swedish, as ``docs/regler.md`` prints them (the Swedish
+    #: report's rules appendix quotes them); empty when there is none.
+    title_sv: str = ""
+    source_sv: str = ""
+
+    def title_in(self, lang: str) -> str:
+        """The title in ``lang`` ("sv" or "en").
+
+        >>> RULES["T4"].title_in("sv")
+        'Slutdag för en avtalstid av viss längd'
+        """
+        return self.title_sv or self.title if lang == "sv" else self.title
+
+    def source_in(self, lang: str) -> str:
+        """The source in ``lang`` ("sv" or "en")."""
+        return self.source_sv or self.source if lang == "sv" else self.source
 
     def __str__(self) -> str:
         return f"{self.id} {self.title}"
@@ -50,6 +66,14 @@ class Rule:
             return "own"
         return "analogy" if "analog" in text else "source"
 
+
+#: A findable source for what every IOP agreement contains (cited by D5, D6, T12, M2, A2, F6):
+#: Uddevalla kommun's list of the points that every IOP agreement must have.
+UDDEVALLA_AGREEMENT_CONTENTS = (
+    "Uddevalla kommun, 'Verksamhetsplan och avtalsprocess' (2020-08-25, https://www.uddevalla.se/"
+    "omsorg-och-hjalp/folkhalsoarbete/overenskommelse-kommun--ideburen-sektor/"
+    "ideburet-offentligt-partnerskap-iop/iop/2020-08-25-verksamhetsplan-och-avtalsprocess.html)"
+)
 
 _OWN = ("library's own", "modelling choice", "own choice", "own definition")
 
@@ -144,13 +168,19 @@ def fingerprint() -> str:
     import hashlib
     import json
 
-    data = [[r.id, r.title, r.statement, r.statement_sv, r.source] for r in RULES.values()]
+    data = [
+        [r.id, r.title, r.statement, r.statement_sv, r.source, r.title_sv, r.source_sv]
+        for r in RULES.values()
+    ]
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def rule(id: str, title: str, statement: str, statement_sv: str, source: str) -> str:
     """Declare a rule and return its ID, for use as a module-level constant."""
+    from iop_model._rules_sv import SWEDISH
+
     module = sys._getframe(1).f_globals["__name__"]  # the declaring module, for the docs
-    RULES._add(Rule(id, title, statement, statement_sv, source, module))
+    title_sv, source_sv = SWEDISH.get(id, ("", ""))
+    RULES._add(Rule(id, title, statement, statement_sv, source, module, title_sv, source_sv))
     return id

@@ -267,9 +267,10 @@ def _rule(rule_id: str) -> dict[str, Any]:
     rule = RULES[rule_id]
     return {
         "id": rule.id,
-        "title": rule.title,
+        "title": {"en": rule.title, "sv": rule.title_in("sv")},
         "statement": {"en": rule.statement, "sv": rule.statement_sv},
-        "source": rule.source,
+        "source": {"en": rule.source, "sv": rule.source_in("sv")},
+        "kind": rule.kind,
     }
 
 
@@ -360,7 +361,7 @@ async def report(
         if chosen == "csv":
             from iop_model.outputs.html import render_csv
 
-            text = render_csv(portfolio, day, known_on=knowledge, eur_rate=rate)
+            text = render_csv(portfolio, day, lang=language, known_on=knowledge, eur_rate=rate)
             return _response(text, "text/csv; charset=utf-8")
         options: dict[str, Any] = {
             "known_on": knowledge,

@@ -215,8 +215,14 @@ def _decimal(exact: Fraction, lang: Lang, places: int) -> str:
 
 @functools.lru_cache(maxsize=8192)
 def percent(value: Fraction, lang: Lang) -> str:
-    """A fraction as a percentage with at most two decimals: ``'104 %'`` / ``'104%'``."""
-    pattern = "#,##0.##" + (_NBSP + "%" if lang == "sv" else "%")
+    """A fraction as a percentage: a whole percentage without decimals, any other with two
+    (one precision on a page: ``'45,10 %'`` next to ``'38,29 %'``, never ``'45,1 %'``).
+
+    >>> percent(Fraction(104, 100), "sv"), percent(Fraction(451, 1000), "sv")
+    ('104\xa0%', '45,10\xa0%')
+    """
+    whole = (value * 100).denominator == 1
+    pattern = ("#,##0" if whole else "#,##0.00") + (_NBSP + "%" if lang == "sv" else "%")
     with localcontext() as context:  # total, as decimal() above
         context.prec = max(28, len(str(abs(value.numerator) // value.denominator)) + 8)
         exact = round(Decimal(value.numerator) / Decimal(value.denominator), 4)
@@ -567,18 +573,19 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "goal.status": ("Status: {status}", "Status: {status}"),
     "goal.achieved": (
         "Status: {status}: the threshold day {threshold} has run (as of {day})",
-        "Status: {status}: tröskeldagen {threshold} har passerats (vid slutet av {day})",
+        "Status: {status}: målet nåddes {threshold}, en dag som har passerats (vid slutet av "
+        "{day})",
     ),
     "goal.secured": (
         "Status: {status}: decisions made by {day} cover the threshold day {threshold}, which "
         "has not yet run",
-        "Status: {status}: beslut fattade senast {day} täcker tröskeldagen {threshold}, som "
-        "ännu inte har passerats",
+        "Status: {status}: beslut fattade senast {day} räcker till {threshold}, den dag då "
+        "målet nås, som ännu inte har passerats",
     ),
     "goal.missed": (
         "Status: {status}: the counted period cannot reach the threshold day {threshold} any more",
-        "Status: {status}: den sammanhängande avtalstiden kan inte längre nå tröskeldagen "
-        "{threshold}",
+        "Status: {status}: den sammanhängande avtalstiden kan inte längre räcka till "
+        "{threshold}, den dag då målet skulle nås",
     ),
     "goal.no_agreement": (
         "Status: {status}: no agreement yet",
@@ -614,7 +621,7 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     "target.counted": (
         "Counted: {figures}; reports counted: {reports}",
-        "Räknat: {figures}; rapporter som räknats: {reports}",
+        "Räknat: {figures}; antal rapporter: {reports}",
     ),
     "target.due": ("The period ended {end}: due", "Perioden slutade {end}: målet kan bedömas"),
     "target.not_yet_due": (
@@ -998,9 +1005,9 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Every rule the library applies, as it stands in iop-model {version} (rule set "
         "{fingerprint}). Kind: a rule from a source, a statute applied by analogy, or the "
         "library's own modelling choice.",
-        "Alla regler som biblioteket tillämpar, så som de lyder i iop-model {version} "
+        "Alla regler som verktyget tillämpar, så som de lyder i iop-model {version} "
         "(regeluppsättning {fingerprint}). Slag: en regel ur en källa, en författning som "
-        "tillämpas analogt eller bibliotekets eget modellval.",
+        "tillämpas analogt eller verktygets eget modellval.",
     ),
     "doc.col.rule": ("Rule", "Regel"),
     "doc.col.statement": ("Statement", "Lydelse"),

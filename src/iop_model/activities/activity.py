@@ -46,6 +46,7 @@ from iop_model.activities.items import (
 from iop_model.activities.kinds import KINDS
 from iop_model.errors import ActivityError
 from iop_model.explain import Lang
+from iop_model.rules import UDDEVALLA_AGREEMENT_CONTENTS as _UDDEVALLA
 from iop_model.rules import rule
 from iop_model.terms.agreement import Agreement
 from iop_model.terms.term import Term, calendar_day
@@ -73,8 +74,9 @@ A2 = rule(
     "period and report lies within the agreement's days in force.",
     "När en aktivitet får sitt avtal ligger varje tillfälle, evenemang, medlemsdag, "
     "residensperiod och rapport inom avtalets giltiga dagar.",
-    "The agreement's activities and commitments are agreed for its term (Uddevalla kommun's "
-    "checklist).",
+    "Activities and commitments (insatser och åtaganden) are part of every IOP agreement ("
+    + _UDDEVALLA
+    + "); that they lie within its term is the library's modelling choice.",
 )
 
 # --- A3 Counted once -----------------------------------------------------------------------------

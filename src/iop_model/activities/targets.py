@@ -73,7 +73,9 @@ A8 = rule(
     "När ett mål har förfallit är det inte uppfyllt om perioden saknar rapporter, eller om "
     "medelvärdet är odefinierat, oavsett vilken riktning som är bättre: utebliven uppföljning "
     "räknas aldrig tyst som uppfylld.",
-    "Stockholms stad, revisionsrapport 3/2021: follow-up of IOPs must be real.",
+    "The library's own choice: missing follow-up is never silently met. It serves the "
+    "committee's duty to see that its activity follows the council's goals (6 kap. 6 § "
+    "kommunallagen (2017:725)).",
 )
 
 # --- A9 Fulfilment -------------------------------------------------------------------------------

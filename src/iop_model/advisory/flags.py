@@ -31,6 +31,7 @@ from iop_model import wording
 from iop_model.errors import IOPError
 from iop_model.explain import Lang, Line, check_lang, render
 from iop_model.money import Contribution
+from iop_model.rules import UDDEVALLA_AGREEMENT_CONTENTS as _UDDEVALLA
 from iop_model.rules import rule
 from iop_model.terms.agreement import Agreement, Partnership
 from iop_model.terms.term import (
@@ -198,8 +199,11 @@ F4 = rule(
     "extent (or, without one, its end), is longer than ten years.",
     "Flagga ett partnerskap vars uppdrag, från första dagen till det sista avtalets yttersta "
     "slutdag (eller, utan en sådan, dess slutdag), är längre än tio år.",
-    "Commission Decision 2012/21/EU, Art. 2(2): the period of entrustment should normally not "
-    "exceed ten years.",
+    "Commission Decision 2012/21/EU of 20 December 2011, Art. 2(2): the Decision applies only "
+    "where the period of entrustment does not exceed ten years, or, beyond ten years, to the "
+    "extent that a significant investment by the provider needs to be amortised over a "
+    "longer period under generally accepted accounting principles. The files hold no "
+    "investment, so the flag cannot see the exception: a person judges it.",
 )
 F5 = rule(
     "F5",
@@ -207,7 +211,10 @@ F5 = rule(
     "Flag a partnership in which no contribution by the partner is recorded, as known.",
     "Flagga ett partnerskap där ingen insats från den idéburna parten är registrerad, så som "
     "det är känt.",
-    "Criterion 5 of the IOP criteria: both parties contribute resources (domain brief §1).",
+    "The common IOP criteria: both parties contribute resources (Malmö stad, 'IOP - Idéburet "
+    "offentligt partnerskap', https://malmo.se/Social---familjefragor/Organisationsstod/"
+    "IOP-Ideburet-Offentligt-Partnerskap.html: the agreement states the resources each party "
+    "contributes). Flagging their absence is the library's own choice.",
 )
 F6 = rule(
     "F6",
@@ -215,8 +222,10 @@ F6 = rule(
     "Flag an agreement in force, as known, with public contributions and no reporting duty.",
     "Flagga ett gällande avtal, så som det är känt, med offentliga insatser men utan "
     "redovisningsskyldighet.",
-    "Stockholms stads revisionskontor, revisionsrapport 3/2021: committees' follow-up of IOPs "
-    "needed to improve; D6.",
+    "The library's own choice: public money is followed up (a committee sees to it that its "
+    "activity follows the council's goals and that its internal control is sufficient, 6 kap. "
+    "6 § kommunallagen (2017:725)); every IOP agreement says how the partnership is followed "
+    "up (" + _UDDEVALLA + "); D6.",
 )
 
 

@@ -1,11 +1,11 @@
 """Deadlines on the Swedish calendar: working days and the D rules.
 
-Lagen (1930:173) om beräkning av lagstadgad tid counts time *set by statute or other
-regulation*. An IOP agreement's own deadlines (the last day to give notice, the day a report
-is due) are not statutory time, so the library applies the act **by analogy**; each rule below
-says where it does so. The rolls are named policies (``roll="next_weekday"``,
-``roll="previous_weekday"`` or ``roll=None``) so that a caller who reads an agreement
-differently can choose.
+Lagen (1930:173) om beräkning av lagstadgad tid counts time set *i lag eller särskild
+författning* (by statute or special enactment). An IOP agreement's own deadlines (the last day
+to give notice, the day a report is due) are not statutory time, so the library applies the act
+**by analogy**; each rule below says where it does so. The rolls are named policies
+(``roll="next_weekday"``, ``roll="previous_weekday"`` or ``roll=None``) so that a caller who
+reads an agreement differently can choose.
 
 >>> import pendulum
 >>> from iop_model import deadline, is_working_day
@@ -29,6 +29,7 @@ import pendulum
 from iop_model import wording
 from iop_model.errors import DeadlineError, IOPError
 from iop_model.explain import Lang, Line, check_lang, render
+from iop_model.rules import UDDEVALLA_AGREEMENT_CONTENTS as _UDDEVALLA
 from iop_model.rules import rule
 from iop_model.terms.term import (
     Rounding,
@@ -122,7 +123,8 @@ D1 = rule(
     "till en i taget. Slutdagen är själva sista dagen (till skillnad från en avtalstids sista "
     "dag, T4).",
     "1 § lagen (1930:173) om beräkning av lagstadgad tid, applied by analogy to an agreement's "
-    "own deadlines, since the act governs only time set by statute or other regulation; the "
+    "own deadlines, since the act governs only time set 'i lag eller särskild författning' "
+    "(by statute or special enactment); the "
     "act does not name days, so adding days one by one is the library's reading.",
 )
 
@@ -460,9 +462,10 @@ D5 = rule(
     "dagen. När avtalet har en uppsägningstid är sista giltiga dagen vid uppsägning tidigast "
     "slutdagen (D1) för uppsägningstiden räknad från den dagen; hävning kan gälla omedelbart "
     "och upphörande efter överenskommelse den dag parterna kommit överens om.",
-    "Agreement practice (Uddevalla kommun's checklist for IOP agreements: term and notice "
-    "period, termination for breach); the count is 1 § lagen (1930:173) by analogy; that the "
-    "end day may itself be the last day in force is the library's modelling choice.",
+    "Agreement practice: every IOP agreement states its term and notice period and "
+    "termination for breach (" + _UDDEVALLA + "); the count is 1 § lagen (1930:173) by "
+    "analogy; that the end day may itself be the last day in force is the library's "
+    "modelling choice.",
 )
 
 

@@ -34,6 +34,7 @@ from iop_model.deadlines.calendar import (
     time_text,
 )
 from iop_model.errors import DeadlineError
+from iop_model.rules import UDDEVALLA_AGREEMENT_CONTENTS as _UDDEVALLA
 from iop_model.rules import rule
 from iop_model.terms.term import (
     Length,
@@ -97,15 +98,17 @@ D6 = rule(
     "When an agreement has a reporting duty, a follow-up report is due for each reporting "
     "period: each agreement year (12 months from the start, T4) or calendar year, cut to the "
     "agreement's days in force as known. It is due on the end day (D1) of the given time "
-    "counted from the period's last day, or on the given day of the year that first follows "
-    "the period's last day, moved by the duty's roll (D3).",
+    "counted from the period's last day, or on the first given day of the year strictly "
+    "after the period's last day (never the same day), moved by the duty's roll (D3).",
     "När ett avtal har en redovisningsskyldighet ska en uppföljningsrapport lämnas för varje "
     "redovisningsperiod: varje avtalsår (12 månader från starten, T4) eller kalenderår, "
     "begränsat till avtalets giltighetstid så som den är känd. Den ska lämnas senast slutdagen "
-    "(D1) för den angivna tiden räknad från periodens sista dag, eller den angivna dagen på "
-    "året som närmast följer periodens sista dag, flyttad enligt skyldighetens flyttregel (D3).",
-    "The agreement's own terms (Uddevalla kommun's checklist: follow-up); the count is 1 § "
-    "lagen (1930:173) by analogy and the roll 2 § by analogy, as a named policy.",
+    "(D1) för den angivna tiden räknad från periodens sista dag, eller den första angivna "
+    "dagen på året som infaller efter periodens sista dag (aldrig samma dag), flyttad enligt "
+    "skyldighetens flyttregel (D3).",
+    "The agreement's own terms: every IOP agreement says how the partnership is followed up "
+    "(" + _UDDEVALLA + "); the count is 1 § lagen (1930:173) by analogy and the roll 2 § by "
+    "analogy, as a named policy.",
 )
 
 
@@ -312,8 +315,9 @@ D7 = rule(
     "(D6), för sent om den kom in senare, och är försenad per dag D om ingen hade kommit in "
     "till och med D och D är efter sista dagen. Per dag D räknas bara rapporter som kommit in "
     "senast D (T13); en rapport räknas för en period när dess egen period omfattar den.",
-    "The agreement's own terms; audit practice (Stockholms stads revisionskontor, "
-    "revisionsrapport 3/2021: committees' follow-up of IOPs).",
+    "The agreement's own terms; the committee's duty to see that its activity follows the "
+    "council's goals (6 kap. 6 § kommunallagen (2017:725)). Counting only the reports "
+    "received by D is the library's own choice (T13).",
 )
 
 

@@ -338,9 +338,9 @@ def _appendix(lang: Lang) -> dict[str, Any]:
         "rules": [
             {
                 "id": rule.id,
-                "title": rule.title,
+                "title": rule.title_in(lang),
                 "statement": rule.statement_sv if lang == "sv" else rule.statement,
-                "source": rule.source,
+                "source": rule.source_in(lang),
                 "kind": _say(f"doc.kind.{rule.kind}", lang),
             }
             for rule in (RULES[rule_id] for rule_id in RULES)
@@ -487,9 +487,10 @@ def _overview_row(data: ReportDict, lang: Lang) -> dict[str, Any]:
     }
 
 
-def render_csv(portfolio: Portfolio, as_of: Date, **options: Any) -> str:
+def render_csv(portfolio: Portfolio, as_of: Date, *, lang: Lang = "en", **options: Any) -> str:
     """The overview for a spreadsheet (:func:`iop_model.outputs.csv.overview`): text cells
-    are never formulas; the columns are the record keys."""
+    are never formulas; in English the columns are the record keys, in Swedish Swedish
+    headers and words."""
     from iop_model.outputs import csv
 
-    return csv.overview(portfolio.to_records(as_of, **options))  # type: ignore[arg-type]
+    return csv.overview(portfolio.to_records(as_of, **options), lang)  # type: ignore[arg-type]

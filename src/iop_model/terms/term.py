@@ -40,6 +40,7 @@ from iop_model.errors import (
     TermError,
     TerminationError,
 )
+from iop_model.rules import UDDEVALLA_AGREEMENT_CONTENTS as _UDDEVALLA
 from iop_model.rules import rule
 
 __all__ = [
@@ -92,9 +93,9 @@ T1 = rule(
     "Every day in a term or decision is a calendar day (pendulum.Date); datetimes and plain "
     "datetime.date values are refused unless converted explicitly with as_date, and 'today' "
     "is today in Europe/Stockholm.",
-    "Varje dag i en avtalstid eller ett beslut är en kalenderdag (pendulum.Date); datetime och "
-    "datetime.date avvisas om de inte uttryckligen omvandlas med as_date, och 'i dag' är i dag "
-    "i Europe/Stockholm.",
+    "Varje dag i en avtalstid eller ett beslut är en kalenderdag; en tidpunkt (med klockslag) "
+    "avvisas om den inte uttryckligen görs om till en dag, och ”i dag” är dagens datum i "
+    "svensk tid.",
     "Agreement practice: terms are stated in whole days ('från och med ... till och med').",
 )
 
@@ -842,7 +843,9 @@ T12 = rule(
     "En uppsägning avslutar avtalet i förtid på sin 'on'-dag (sista giltiga dagen); den "
     "beslutas senast den dagen, under löpande avtalstid, och ingen förlängning får beslutas "
     "efter den.",
-    "Agreement practice (uppsägning, hävning); Uddevalla kommun's checklist for IOP agreements.",
+    "Agreement practice: every IOP agreement states its term, notice period and termination "
+    "for breach (" + _UDDEVALLA + "). That no extension may follow a termination is the "
+    "library's modelling choice.",
 )
 
 
