@@ -35,6 +35,25 @@ def test_convert_round_trips(tmp_path: pathlib.Path) -> None:
     assert loads(out.getvalue(), "json") == load(SHELTER)
 
 
+@pytest.mark.parametrize(
+    "path",
+    sorted((ROOT / "examples").glob("*.toml"))
+    + sorted((ROOT / "examples" / "real").glob("*.toml")),
+)
+def test_convert_to_toml_keeps_the_documented_style_and_the_case(path: pathlib.Path) -> None:
+    """Small tables inline (``term = { start = ..., end = ... }``) and lists of small tables
+    as arrays of inline tables, as the docs write files, not a ``[section]`` per table
+    (issue 25); the converted file reads back as the same case."""
+    out = io.StringIO()
+    assert main(["convert", str(path), "--to", "toml"], out=out) == 0
+    text = out.getvalue()
+    assert loads(text, "toml") == load(path)
+    assert "[agreements.term]" not in text
+    assert "term = { start = " in text
+    long = [line for line in text.splitlines() if len(line) > 130]
+    assert not any(line.lstrip().startswith("{") for line in long), long  # a long text only
+
+
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as done:
         main(["--version"])

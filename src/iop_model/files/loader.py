@@ -1205,8 +1205,66 @@ def dumps(case: Case, format: Format = "toml") -> str:
     if format == "json":
         return json.dumps(data, ensure_ascii=False, indent=2, default=_json_default) + "\n"
     if format == "toml":
-        return tomli_w.dumps(_toml_ready(data))
+        return _toml_text(_toml_ready(data))
     raise IOPError("the format must be 'toml' or 'json'", field="format", value=format)
+
+
+#: The widest inline table or inline array item the TOML writer puts on one line.
+_INLINE_WIDTH: Final = 100
+
+
+def _toml_value(value: Any) -> str:
+    """One value as TOML text: scalars and lists of scalars by tomli_w, tables inline."""
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        return (
+            "{ " + ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items()) + " }"
+        )
+    if isinstance(value, list) and any(isinstance(item, dict) for item in value):
+        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+    return tomli_w.dumps({"x": value})[len("x = ") :].rstrip("\n")
+
+
+def _toml_key(key: str) -> str:
+    return tomli_w.dumps({key: 0})[: -len(" = 0\n")]
+
+
+def _toml_text(data: dict[str, Any]) -> str:
+    """The file in the docs' style: scalars first; a small table inline (``notice_period =
+    { months = 6 }``), a list of small tables as an array of inline tables, one per line;
+    larger ones as ``[table]`` and ``[[array]]`` sections, as the examples are written."""
+    lines: list[str] = []
+
+    def table(values: dict[str, Any], name: str) -> None:
+        later: list[tuple[str, Any]] = []
+        for key, value in values.items():
+            text = f"{_toml_key(key)} = {_toml_value(value)}"
+            tables = isinstance(value, list) and value and all(isinstance(v, dict) for v in value)
+            if isinstance(value, dict):
+                if len(text) <= _INLINE_WIDTH:
+                    lines.append(text)
+                else:
+                    later.append((key, value))
+            elif tables:
+                items = [_toml_value(item) for item in value]
+                if all(len(item) <= _INLINE_WIDTH + 20 for item in items):
+                    lines.append(f"{_toml_key(key)} = [")
+                    lines.extend(f"    {item}," for item in items)
+                    lines.append("]")
+                else:
+                    later.append((key, value))
+            else:
+                lines.append(text)
+        for key, value in later:
+            path = f"{name}.{_toml_key(key)}" if name else _toml_key(key)
+            for item in value if isinstance(value, list) else [value]:
+                lines.append("")
+                lines.append(f"[[{path}]]" if isinstance(value, list) else f"[{path}]")
+                table(item, path)
+
+    table(data, "")
+    return "\n".join(lines) + "\n"
 
 
 def _toml_ready(value: Any) -> Any:
