@@ -82,3 +82,28 @@ def test_recording_a_report_keeps_the_activities() -> None:
     assert case.agreements[0].follow_up_reports != later.agreements[0].follow_up_reports
     extended = case.with_extension(agreement.id, Extension(D(2026, 5, 1), "Socialnämnden", years=1))
     assert extended.agreements[0].end == D(2027, 6, 30)
+
+
+def test_constructors_say_what_they_accept_and_returned_types_are_exported() -> None:
+    """No public constructor parameter is typed ``object`` (a converter's first parameter
+    becomes the parameter's type), and what the API returns can be imported from
+    ``iop_model`` (issue 25)."""
+    import inspect
+    import sys
+    import typing
+
+    import iop_model
+    from iop_model.terms.agreement import resolve_types
+
+    resolve_types()
+    loose = []
+    for name in iop_model.__all__:
+        value = getattr(iop_model, name)
+        if inspect.isclass(value) and hasattr(value, "__attrs_attrs__"):
+            names = {**vars(sys.modules[value.__module__]), **vars(iop_model)}
+            hints = typing.get_type_hints(value.__init__, globalns=names)
+            loose += [(name, p) for p, t in hints.items() if t in (object, typing.Any)]
+    assert loose == []
+    for name in ("Action", "ActionKind", "KnownCase", "LaterFact", "PeriodReport", "Flag"):
+        assert name in iop_model.__all__
+        assert getattr(iop_model, name).__name__ == name

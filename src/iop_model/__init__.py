@@ -75,7 +75,7 @@ if TYPE_CHECKING:  # resolved lazily at run time, see __getattr__
     from iop_model.activities.targets import ActivityTarget
     from iop_model.advisory.criteria import Evidence
     from iop_model.advisory.flags import Flag, flags
-    from iop_model.case import PARTNERSHIP, Case, CaseGoal, DecisionDue
+    from iop_model.case import PARTNERSHIP, Case, CaseGoal, DecisionDue, KnownCase, LaterFact
     from iop_model.deadlines.calendar import (
         Deadline,
         Roll,
@@ -85,6 +85,7 @@ if TYPE_CHECKING:  # resolved lazily at run time, see __getattr__
     )
     from iop_model.deadlines.reporting import (
         FollowUpReport,
+        PeriodReport,
         ReportingDuty,
         ReportingPeriod,
         ReportStatus,
@@ -98,6 +99,7 @@ if TYPE_CHECKING:  # resolved lazily at run time, see __getattr__
         MoneyError,
         MoneyFigures,
     )
+    from iop_model.queries.actions import Action, ActionKind
     from iop_model.queries.portfolio import Portfolio
 
 from iop_model._version import __version__
@@ -108,7 +110,13 @@ _LAZY = {
     "advisory.criteria": ("Evidence",),
     "goals": ("Assessment", "Goal", "GoalStatus", "MinimumDuration"),
     "money": ("Contribution", "ContributionKind", "Contributor", "MoneyError", "MoneyFigures"),
-    "deadlines.reporting": ("FollowUpReport", "ReportingDuty", "ReportingPeriod", "ReportStatus"),
+    "deadlines.reporting": (
+        "FollowUpReport",
+        "PeriodReport",
+        "ReportingDuty",
+        "ReportingPeriod",
+        "ReportStatus",
+    ),
     "activities": (
         "Activity",
         "AggregateReport",
@@ -129,7 +137,8 @@ _LAZY = {
         "Venue",
     ),
     "activities.targets": ("ActivityTarget",),
-    "case": ("PARTNERSHIP", "Case", "CaseGoal", "DecisionDue"),
+    "case": ("PARTNERSHIP", "Case", "CaseGoal", "DecisionDue", "KnownCase", "LaterFact"),
+    "queries.actions": ("Action", "ActionKind"),
     "files.loader": ("dump", "dumps", "load", "loads"),
     "advisory.flags": ("Flag", "flags"),
     "queries.portfolio": ("Portfolio",),
@@ -161,6 +170,8 @@ __all__ = [
     "DEFAULT_ROUNDING",
     "PARTNERSHIP",
     "RULES",
+    "Action",
+    "ActionKind",
     "Activity",
     "ActivityError",
     "ActivityTarget",
@@ -197,7 +208,9 @@ __all__ = [
     "IdeaBasedParty",
     "Indicator",
     "IndicatorReport",
+    "KnownCase",
     "LateExtensionError",
+    "LaterFact",
     "Length",
     "MeetingPlace",
     "Membership",
@@ -211,6 +224,7 @@ __all__ = [
     "Partnership",
     "PartnershipError",
     "PartyError",
+    "PeriodReport",
     "Portfolio",
     "PublicParty",
     "Record",

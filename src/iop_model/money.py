@@ -140,17 +140,17 @@ def _member(kind: type[enum.StrEnum], field: str, value: object) -> Any:
     raise MoneyError(f"expected one of {allowed}", rule=M1, field=field, value=value)
 
 
-def _by(value: object) -> Contributor:
+def _by(value: Contributor | str) -> Contributor:
     member: Contributor = _member(Contributor, "by", value)
     return member
 
 
-def _kind(value: object) -> ContributionKind:
+def _kind(value: ContributionKind | str) -> ContributionKind:
     member: ContributionKind = _member(ContributionKind, "kind", value)
     return member
 
 
-def _optional_amount(value: object) -> Decimal | None:
+def _optional_amount(value: Decimal | int | str | None) -> Decimal | None:
     return None if value is None else _amount(value)
 
 

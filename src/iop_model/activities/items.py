@@ -361,7 +361,7 @@ class Unit(enum.StrEnum):
     OTHER = "other"
 
 
-def _unit(value: object) -> Unit:
+def _unit(value: Unit | str) -> Unit:
     for member in Unit:
         if value is member or value == member.value:
             return member
@@ -408,7 +408,7 @@ class CustomIndicator:
         return self.name_sv if lang == "sv" else self.name_en
 
 
-def _values(value: object) -> dict[str, int]:
+def _values(value: Mapping[str, int]) -> dict[str, int]:
     if not isinstance(value, Mapping):
         raise ActivityError(
             "values are a table of indicator keys and counts", field="values", value=value

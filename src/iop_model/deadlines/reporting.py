@@ -130,7 +130,7 @@ def _check_day_of_year(instance: object, attribute: attrs.Attribute[Any], value:
         )
 
 
-def _as_period(value: object) -> ReportingPeriod | Length:
+def _as_period(value: ReportingPeriod | Length | str) -> ReportingPeriod | Length:
     if isinstance(value, Length):
         if value.days or value.total_months == 0:
             raise DeadlineError(
@@ -153,7 +153,7 @@ def _as_period(value: object) -> ReportingPeriod | Length:
     )
 
 
-def _roll(value: object) -> Roll | None:
+def _roll(value: Roll | str | None) -> Roll | None:
     return forward_roll(value)  # a report is due after its period: counted forward (D3)
 
 

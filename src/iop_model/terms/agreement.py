@@ -156,7 +156,7 @@ class OptionHolder(enum.StrEnum):
         return (sv if lang == "sv" else en)[self.value]
 
 
-def _holder(value: object) -> OptionHolder:
+def _holder(value: OptionHolder | str) -> OptionHolder:
     for member in OptionHolder:
         if value is member or value == member.value:
             return member
@@ -254,7 +254,7 @@ class TerminationKind(enum.StrEnum):
         ]
 
 
-def _as_kind(value: object) -> TerminationKind:
+def _as_kind(value: TerminationKind | str) -> TerminationKind:
     for member in TerminationKind:
         if value is member or value == member.value:
             return member
@@ -340,7 +340,7 @@ def _as_evidence(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
     return found
 
 
-def _extension_roll(value: object) -> Roll | None:
+def _extension_roll(value: Roll | str | None) -> Roll | None:
     if value is None:
         return None
     from iop_model.deadlines.calendar import forward_roll
