@@ -50,6 +50,17 @@ def test_3_the_overview_says_cannot_be_judged_never_none() -> None:
     assert "F2, F3 kan inte bedömas" in overview
 
 
+def test_17_an_overview_without_a_next_deadline_says_ingen() -> None:
+    """'Nästa frist: ingen' (one deadline), 'Signaler: inga' (several): the Swedish agrees
+    with the noun (item 17)."""
+    page = render_html(
+        Portfolio.load([EXAMPLES / "molndal-konstkollektivet.toml"]), D(2025, 10, 15), "sv"
+    )
+    overview = page.split('<table class="overview">')[1].split("</table>")[0]
+    assert "<td>ingen</td>" in overview
+    assert "<td>inga</td>" not in overview.split("ingen")[0]
+
+
 def test_3_small_amounts_cannot_reach_the_ceiling_at_any_rate() -> None:
     from iop_model import Agreement, Contribution, IdeaBasedParty, PublicParty, Term
 

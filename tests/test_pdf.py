@@ -92,6 +92,11 @@ def test_scope_method_inputs_and_gaps_come_first(pdf: pathlib.Path) -> None:
     # the words as read, whatever the line breaks and hyphenation (a line may end anywhere)
     words = " ".join(re.sub(r"[-\u2010\u00ad]\n", "", flat_lines(pdf)).split())
     assert "saknar beslutsdag" in words  # Mölndal's undated first agreement (T15)
+    # the command as a shell needs it, to run it again; the time as Swedish text writes it
+    assert "rate-source 'Riksbanken, månadsgenomsnitt september 2025'" in words
+    assert re.search(r"Framtaget: \d{4}-\d\d-\d\d kl\. \d\d\.\d\d", words)
+    assert " CET" not in words
+    assert " CEST" not in words
 
 
 @needs_poppler

@@ -13,6 +13,7 @@ import io
 import json
 import os
 import re
+import shlex
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
@@ -502,10 +503,13 @@ def _portfolio_report(
     document = Document(
         case_number=args.case_number,
         prepared_by=args.prepared_by,
-        command=" ".join(["iop-model", *(printable(a) for a in sys.argv[1:])])
+        # quoted as a shell would need it, so that an auditor can run it again
+        command=shlex.join(["iop-model", *(printable(a) for a in sys.argv[1:])])
         if sys.argv[1:]
         else None,
-        generated=pendulum.now("Europe/Stockholm").format("YYYY-MM-DD HH:mm zz"),
+        generated=pendulum.now("Europe/Stockholm").format(
+            "YYYY-MM-DD [kl.] HH.mm" if args.lang == "sv" else "YYYY-MM-DD HH:mm zz"
+        ),
         eur_rate_source=args.eur_rate_source,
     )
     options: dict[str, Any] = {

@@ -1055,6 +1055,7 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "html.col.reports": ("Late reports", "Försenade rapporter"),
     "html.col.flags": ("Flags", "Signaler"),
     "html.none": ("none", "inga"),
+    "html.no_deadline": ("none", "ingen"),
     "html.flags_undecided": ("{ids} cannot be judged", "{ids} kan inte bedömas"),
     "html.not_known": ("no agreement known", "inget känt avtal"),
     "html.ended": ("ended", "avslutat"),

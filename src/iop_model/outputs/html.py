@@ -467,7 +467,7 @@ def _overview_row(data: ReportDict, lang: Lang) -> dict[str, Any]:
         "in_force": in_force,
         "in_force_days": days,
         "in_force_state": state_text,
-        "next": upcoming["text_lang"] if upcoming else _say("html.none", lang),
+        "next": upcoming["text_lang"] if upcoming else _say("html.no_deadline", lang),
         "goals": [
             {"code": g["status"], "label": g["label"]}
             for g in data["goals"]
