@@ -32,6 +32,7 @@ RANKS = {
     "iop_model.terms.term": 1,
     "iop_model._validators": 2,
     "iop_model.wording": 2,
+    "iop_model.problem_text": 2,
     "iop_model.parties": 3,
     "iop_model.deadlines": 3,
     "iop_model.money": 3,

@@ -205,6 +205,13 @@ def _parser() -> argparse.ArgumentParser:
         help="print the result as JSON: a list of {file, valid, problems: [{path, message, "
         "value, rule}]}",
     )
+    check.add_argument(
+        "--lang",
+        choices=["sv", "en"],
+        default="en",
+        help="language of the problems (default: en, for programs and developers; sv words "
+        "them in Swedish, and JSON keeps the English as message_en)",
+    )
 
     convert = commands.add_parser(
         "convert",
@@ -334,8 +341,12 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the command line with ``argv``; return the exit status."""
     stdout = out or sys.stdout
+    given = sys.argv[1:] if argv is None else list(argv)
     args = _parser().parse_args(argv)
     command = args.command or "demo"
+    # problems are in English, for programs and developers, unless --lang sv is given
+    asked = any(a == "--lang" or a.startswith("--lang=") for a in given)
+    errors_in = getattr(args, "lang", "en") if asked else "en"
     _refuse_overwriting_an_input(args)
     try:
         if command == "demo":
@@ -343,7 +354,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         if command == "report":
             return _report(args, stdout)
         if command == "check":
-            return _check(args.files, stdout, args.format, as_json=args.json)
+            return _check(args.files, stdout, args.format, as_json=args.json, lang=args.lang)
         if command == "convert":
             return _convert(args, stdout)
         if command == "assess":
@@ -364,11 +375,26 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return _EXIT_PROBLEM
     except FileError as error:
-        print(f"iop-model: {error}", file=sys.stderr)
+        print(f"iop-model: {_worded(error, errors_in)}", file=sys.stderr)
         return _EXIT_PROBLEM
     except IOPError as error:
-        print(f"iop-model: {error}", file=sys.stderr)
+        print(f"iop-model: {_worded(error, errors_in)}", file=sys.stderr)
         return _EXIT_PROBLEM
+
+
+def _worded(error: IOPError, lang: str) -> str:
+    """An error as the command's language says it: in Swedish every problem is worded by
+    :mod:`iop_model.problem_text`, with its path, rule and value."""
+    if lang != "sv":
+        return str(error)
+    from iop_model.problem_text import in_swedish
+
+    if isinstance(error, FileError):
+        count = len(error.problems)
+        lines = [f"{printable(error.source)}: {count} problem"]
+        return "\n  ".join(lines + [in_swedish(p) for p in error.problems])
+    problem = Problem(error.field or "", error.message, error.value, error.rule or None)
+    return in_swedish(problem)
 
 
 def _as_of(args: argparse.Namespace) -> tuple[Date, bool]:
@@ -572,8 +598,15 @@ def _convert(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _check(given: list[str], out: TextIO, fmt: str | None = None, as_json: bool = False) -> int:
+def _check(
+    given: list[str],
+    out: TextIO,
+    fmt: str | None = None,
+    as_json: bool = False,
+    lang: str = "en",
+) -> int:
     from iop_model.files.loader import expand, load, loads
+    from iop_model.problem_text import in_swedish, message
     from iop_model.terms.agreement import duplicate_ids
 
     results: list[tuple[str, list[Problem], Any]] = []
@@ -610,9 +643,10 @@ def _check(given: list[str], out: TextIO, fmt: str | None = None, as_json: bool 
                 "problems": [
                     {
                         "path": p.path,
-                        "message": p.message,
+                        "message": message(p, lang),
                         "value": None if p.value is None else repr(p.value),
                         "rule": p.rule or None,
+                        **({"message_en": p.message} if lang == "sv" else {}),
                     }
                     for p in problems
                 ],
@@ -625,9 +659,12 @@ def _check(given: list[str], out: TextIO, fmt: str | None = None, as_json: bool 
         shown = printable(name)
         if problems:
             count = len(problems)
-            print(f"{shown}: {count} problem{'s' if count != 1 else ''}", file=out)
+            if lang == "sv":
+                print(f"{shown}: {count} problem", file=out)
+            else:
+                print(f"{shown}: {count} problem{'s' if count != 1 else ''}", file=out)
             for problem in problems:
-                print(f"  {problem}", file=out)
+                print(f"  {in_swedish(problem) if lang == 'sv' else problem}", file=out)
         else:
             print(f"{shown}: ok", file=out)
     return _EXIT_PROBLEM if failed else 0

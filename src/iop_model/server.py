@@ -73,8 +73,12 @@ class _RefusedError(Exception):
         self.status, self.title, self.problems = status, title, problems
 
 
-def _problem(problem: Problem, file: str | None = None) -> dict[str, Any]:
-    found: dict[str, Any] = {"path": problem.path, "message": problem.message}
+def _problem(problem: Problem, file: str | None = None, lang: str = "en") -> dict[str, Any]:
+    from iop_model.problem_text import message
+
+    found: dict[str, Any] = {"path": problem.path, "message": message(problem, lang)}
+    if lang == "sv":
+        found["message_en"] = problem.message
     if file is not None:
         found["file"] = file
     if problem.value is not None:
@@ -146,6 +150,9 @@ async def _files(request: Request[Any, Any, Any]) -> list[tuple[str, Case]]:
         raise _RefusedError(
             413, "Too many files", [{"path": "", "message": f"at most {MAX_FILES} files a request"}]
         )
+    # problems in the language asked for (lang=sv words them in Swedish, keeping the English
+    # as message_en); English when none is asked for, as programs read them
+    lang = "sv" if request.query_params.get("lang") == "sv" else "en"
     cases: list[tuple[str, Case]] = []
     problems: list[dict[str, Any]] = []
     request.state.digests = {name: hashlib.sha256(data).hexdigest() for name, data, _ in texts}
@@ -153,10 +160,11 @@ async def _files(request: Request[Any, Any, Any]) -> list[tuple[str, Case]]:
         try:
             cases.append((name, loads(data, fmt, source=name)))  # type: ignore[arg-type]
         except FileError as error:
-            problems.extend(_problem(p, name) for p in error.problems)
+            problems.extend(_problem(p, name, lang) for p in error.problems)
     for clash in duplicate_ids((name, case.agreements) for name, case in cases):  # T17
         file, _, path = clash.path.partition(": ")
-        problems.append(_problem(Problem(path, clash.message, clash.value, clash.rule), file))
+        clash_problem = Problem(path, clash.message, clash.value, clash.rule)
+        problems.append(_problem(clash_problem, file, lang))
     if problems:
         raise _RefusedError(422, "The agreement file breaks the file format's rules", problems)
     return cases
