@@ -521,7 +521,65 @@ def _bad_calls() -> dict[str, Callable[[], object]]:
         ),
         "report of no occasions with a mean": lambda: AggregateReport(year, 0, mean_visitors=5),
     }
+    bad.update(_bad_money_and_reporting_calls(year))
     return bad
+
+
+def _bad_money_and_reporting_calls(year: Term) -> dict[str, Callable[[], object]]:
+    """money.py (M1-M5) and deadlines/reporting.py (D6): every error path's message pinned
+    (mutation testing found them unpinned, issue 22)."""
+    from decimal import Decimal
+
+    from iop_model import Contribution, FollowUpReport, Length, ReportingDuty
+    from iop_model.money import check_within, figures
+
+    def money(amount: object = 1000, **options: object) -> Contribution:
+        return Contribution("public", "money", amount, year, **options)  # type: ignore[arg-type]
+
+    hours = Contribution("partner", "volunteer_hours", 10, year)
+    return {
+        "amount a float": lambda: money(1000.5),
+        "amount a bool": lambda: money(True),
+        "amount odd text": lambda: money("tusen"),
+        "amount negative": lambda: money(-1),
+        "amount too large": lambda: money(2**53),
+        "amount with three decimals": lambda: money(Decimal("1.005")),
+        "contribution by nobody": lambda: Contribution("nobody", "money", 1, year),  # type: ignore[arg-type]
+        "contribution of an odd kind": lambda: Contribution("public", "gold", 1, year),  # type: ignore[arg-type]
+        "contribution per month": lambda: money(per="month"),
+        "contribution approximate as text": lambda: money(approximate="yes"),
+        "contribution over no term": lambda: Contribution("public", "money", 1, "2019"),  # type: ignore[arg-type]
+        "contribution not valued, no description": lambda: money(None),
+        "contribution not valued, per year": lambda: money(None, description="lokal", per="year"),
+        "contribution not valued, approximate": lambda: money(
+            None, description="lokal", approximate=True
+        ),
+        "partner contribution to a partner": lambda: Contribution(
+            "partner", "money", 1, year, to="Föreningen"
+        ),
+        "contribution in a lower-case currency": lambda: money(currency="sek"),
+        "volunteer hours in euro": lambda: Contribution(
+            "partner", "volunteer_hours", 1, year, currency="EUR"
+        ),
+        "contribution outside the agreement": lambda: check_within(
+            [money()], Term.year(2020), "contributions"
+        ),
+        "figures of no term": lambda: figures([money()], "2019"),  # type: ignore[arg-type]
+        "hour rate a float": lambda: figures([hours], year, hour_rate=1.5),  # type: ignore[arg-type]
+        "hour rate negative": lambda: figures([hours], year, hour_rate=-1),
+        "due day 02-29": lambda: ReportingDuty(due="02-29"),
+        "due day 04-31": lambda: ReportingDuty(due="04-31"),
+        "due day as a date": lambda: ReportingDuty(due="2024-03-31"),
+        "reporting every 10 days": lambda: ReportingDuty(Length(days=10), within=Length(months=3)),
+        "reporting every fortnight": lambda: ReportingDuty("fortnight", within=Length(months=3)),  # type: ignore[arg-type]
+        "reporting with within and due": lambda: ReportingDuty(
+            within=Length(months=3), due="03-31"
+        ),
+        "reporting with neither": lambda: ReportingDuty(),
+        "reporting within no time": lambda: ReportingDuty(within=Length()),
+        "follow-up report before its period": lambda: FollowUpReport(year, D(2018, 12, 31)),
+        "follow-up report of no term": lambda: FollowUpReport("2019", D(2020, 1, 1)),  # type: ignore[arg-type]
+    }
 
 
 def test_golden_error_messages() -> None:
@@ -765,3 +823,47 @@ def test_golden_flags_as_known_on_an_earlier_day() -> None:
         out.append(f"==== as of {as_of}, known on {known_on}")
         out += [_json(f.to_dict()) for f in flags(case.partnership, as_of, 11, known_on=known_on)]
     check_golden("flags-known-on.txt", "\n".join(out) + "\n")
+
+
+def test_golden_money_and_reporting() -> None:
+    """Money figures (M3-M5) and reporting duties (D6) in every form a report shows them:
+    ``to_dict()``, totals and shares, a duty in words and its periods with their deadlines
+    (mutation testing found keys and words here unpinned, issue 22)."""
+    from decimal import Decimal
+
+    from iop_model import Contribution, Length, ReportingDuty
+    from iop_model.money import figures, share_in
+
+    term = Term(D(2023, 7, 1), D(2026, 6, 30))
+    contributions = [
+        Contribution("public", "money", 1_450_000, term, per="agreement-year"),
+        Contribution("public", "money", 650_000, term, per="year", approximate=True),
+        Contribution("public", "premises", 120_000, Term.year(2024), decided_on=D(2024, 3, 1)),
+        Contribution("partner", "volunteer_hours", 800, term, per="year"),
+        Contribution("partner", "money", Decimal("5000.50"), Term.year(2025)),
+        Contribution("partner", "other", None, term, description="lokal i föreningens hus"),
+    ]
+    out: list[str] = []
+    for period in (term, Term.year(2024), Term(D(2023, 7, 1), D(2023, 12, 31))):
+        for known_on in (None, D(2024, 2, 1)):
+            for rate in (None, 150, Decimal("0")):
+                found = figures(contributions, period, known_on=known_on, hour_rate=rate)
+                out.append(f"{period} known {known_on} rate {rate}: {_json(found.to_dict())}")
+                out.append(f"  public money {found.total('public', 'money')}")
+    for contribution in contributions:
+        for period in (Term.year(2023), Term.year(2024), Term(D(2024, 2, 29), D(2025, 2, 28))):
+            out.append(f"share {contribution.kind} {period}: {share_in(contribution, period)}")
+        out.append(f"  unit {contribution.unit} valued {contribution.is_valued}")
+        out.append(f"  known from {contribution.known_from} total {contribution.total()}")
+    duties = [
+        ReportingDuty(within=Length(months=3)),
+        ReportingDuty("year", due="03-31"),
+        ReportingDuty("half-year", within=Length(months=2), roll=None),
+        ReportingDuty("quarter", due="12-31"),
+        ReportingDuty(Length(months=4), within=Length(days=30)),
+    ]
+    for duty in duties:
+        out.append(f"{duty.describe('sv')} | {duty.describe('en')}")
+        for period, deadline in duty.periods(term):
+            out.append(f"  {period}: {deadline.last_day} ({', '.join(deadline.rules)})")
+    check_golden("money-and-reporting.txt", "\n".join(out) + "\n")
