@@ -36,7 +36,11 @@ CATALOGUE: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
         (r"expected text or None", "väntade text eller inget värde"),
         (r"expected non-empty text", "väntade text som inte är tom"),
         (r"expected a whole number", "väntade ett heltal"),
-        (r"expected true or false", "väntade true eller false"),
+        (r"expected (?:true|True) or (?:false|False)", "väntade true eller false"),
+        (
+            r"expected (?:a |an )?(?P<type>[A-Z]\w*)(?: or None)?, got (?P<got>\w+)",
+            "väntade {type} (fick {got})",
+        ),
         (r"expected a list", "väntade en lista"),
         (r"expected a table", "väntade en tabell"),
         (r"expected a date written as YYYY-MM-DD", "väntade en dag skriven ÅÅÅÅ-MM-DD"),
