@@ -93,7 +93,7 @@ def test_scope_method_inputs_and_gaps_come_first(pdf: pathlib.Path) -> None:
     words = " ".join(re.sub(r"[-\u2010\u00ad]\n", "", flat_lines(pdf)).split())
     assert "saknar beslutsdag" in words  # Mölndal's undated first agreement (T15)
     # the command as a shell needs it, to run it again; the time as Swedish text writes it
-    assert "rate-source 'Riksbanken, månadsgenomsnitt september 2025'" in words
+    assert "'Riksbanken, månadsgenomsnitt september 2025'" in words  # quoted: one argument
     assert re.search(r"Framtaget: \d{4}-\d\d-\d\d kl\. \d\d\.\d\d", words)
     assert " CET" not in words
     assert " CEST" not in words
