@@ -150,3 +150,24 @@ def test_17_the_swedish_csv_has_swedish_headers_and_words(tmp_path: pathlib.Path
     due = run_cli("due", example, "--as-of", "2025-10-15", "--format", "csv")
     assert due.stdout.lstrip("\ufeff").startswith("Dag;Dagar kvar;Försenad;Åtgärd;")
     assert ";nej;sista dag för uppsägning;" in due.stdout
+
+
+def test_a_report_made_again_is_the_same_with_source_date_epoch(tmp_path: pathlib.Path) -> None:
+    """'Framtaget' is now, or SOURCE_DATE_EPOCH where it is set (the reproducible-builds
+    convention): two runs give the same bytes, so an auditor can show a report unchanged."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1735689600"}  # 2025-01-01 00:00 UTC
+    pages = []
+    for name in ("a.html", "b.html"):
+        out = tmp_path / name
+        subprocess.run(
+            [sys.executable, "-m", "iop_model", "report", str(SHELTER), "--as-of", "2025-10-15",
+             "--format", "html", "-o", str(out)],
+            check=True, env=env, cwd=tmp_path,
+        )  # fmt: skip
+        pages.append(out.read_text(encoding="utf-8").replace(name, "X.html"))
+    assert pages[0] == pages[1]
+    assert "Framtaget: 2025-01-01 kl. 01.00" in pages[0]

@@ -397,6 +397,15 @@ def _worded(error: IOPError, lang: str) -> str:
     return in_swedish(problem)
 
 
+def _generated() -> pendulum.DateTime:
+    """When the report is made, in Swedish time: now, or ``SOURCE_DATE_EPOCH`` where it is
+    set (the reproducible-builds convention), so that a report made again is the same."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return pendulum.from_timestamp(int(epoch), tz="Europe/Stockholm")
+    return pendulum.now("Europe/Stockholm")
+
+
 def _as_of(args: argparse.Namespace) -> tuple[Date, bool]:
     chosen: Date | None = getattr(args, "as_of", None)
     return (today(), True) if chosen is None else (chosen, False)
@@ -533,7 +542,7 @@ def _portfolio_report(
         command=shlex.join(["iop-model", *(printable(a) for a in sys.argv[1:])])
         if sys.argv[1:]
         else None,
-        generated=pendulum.now("Europe/Stockholm").format(
+        generated=_generated().format(
             "YYYY-MM-DD [kl.] HH.mm" if args.lang == "sv" else "YYYY-MM-DD HH:mm zz"
         ),
         eur_rate_source=args.eur_rate_source,
