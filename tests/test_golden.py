@@ -867,3 +867,47 @@ def test_golden_money_and_reporting() -> None:
         for period, deadline in duty.periods(term):
             out.append(f"  {period}: {deadline.last_day} ({', '.join(deadline.rules)})")
     check_golden("money-and-reporting.txt", "\n".join(out) + "\n")
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted((ROOT / "examples").glob("*.toml"))
+    + sorted((ROOT / "examples" / "real").glob("*.toml")),
+    ids=lambda path: path.stem,
+)
+def test_golden_action_records(path: pathlib.Path) -> None:
+    """Every action's ``to_dict()`` (the keys a system reads: due, days left, kind, subject,
+    rules, option) for the examples and the real agreements, options included, on every day
+    around their starts, ends and decisions (mutation testing found them unpinned, issue 22)."""
+    case = load(path)
+    out: list[str] = []
+    for as_of in _days_of(case):
+        out.append(f"==== as of {as_of}")
+        out.extend(_json(action.to_dict()) for action in case.actions(as_of, within_days=4000))
+    check_golden(f"action-records-{path.stem}.txt", "\n".join(out) + "\n")
+
+
+def test_golden_backward_deadlines() -> None:
+    """D4 over a grid of ends (every day of a leap year and the turn of a year) and lengths:
+    the latest start and the deadline before a day with each roll, as ``to_dict()``."""
+    from iop_model.deadlines.calendar import Roll, deadline_before, latest_start
+
+    ends = [D(2024, 1, 1).add(days=n) for n in range(0, 366, 5)] + [D(2025, 12, 31)]
+    lengths = [
+        {"days": 1},
+        {"weeks": 1},
+        {"weeks": 2, "days": 3},
+        {"months": 1},
+        {"months": 3},
+        {"months": 6, "days": 1},
+        {"years": 1},
+        {"years": 1, "months": 1},
+    ]
+    out: list[str] = []
+    for end in ends:
+        for length in lengths:
+            start = latest_start(end, **length)
+            kept = deadline_before(end, roll=None, **length).last_day
+            found = deadline_before(end, roll=Roll.PREVIOUS_WEEKDAY, **length)
+            out.append(f"{end} {length}: start {start}, kept {kept} | {_json(found.to_dict())}")
+    check_golden("backward-deadlines.txt", "\n".join(out) + "\n")
