@@ -89,3 +89,19 @@ def test_junit_escapes_text() -> None:
     results = run(load_checks(CHECKS))
     text = junit_xml(results)
     assert ET.fromstring(text.split("\n", 1)[1]).tag == "testsuite"
+
+
+def test_the_junit_report_never_replaces_a_checks_file(tmp_path: pathlib.Path) -> None:
+    """`--junit` is an output like -o: naming one of the inputs is refused (exit 2), the
+    checks file is left as it was (issue 22's rule for every output)."""
+    import shutil
+
+    from iop_model.cli import main
+
+    checks = tmp_path / "checks.toml"
+    shutil.copy(ROOT / "examples" / "checks" / "exempelby.toml", checks)
+    before = checks.read_bytes()
+    with pytest.raises(SystemExit) as refused:
+        main(["test", str(checks), "--junit", str(checks)], out=io.StringIO())
+    assert refused.value.code == 2
+    assert checks.read_bytes() == before

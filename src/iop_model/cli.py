@@ -869,27 +869,29 @@ def _write(name: str, data: bytes) -> None:
 
 
 def _refuse_overwriting_an_input(args: argparse.Namespace) -> None:
-    """Exit 2 when ``-o`` names one of the files the command reads: never replace a user's
-    agreement file with a report."""
-    output = getattr(args, "output", None)
-    if not output:
+    """Exit 2 when an output (``-o``, ``--junit``) names one of the files the command
+    reads: never replace a user's agreement or checks file with a report."""
+    outputs = [
+        name for name in (getattr(args, "output", None), getattr(args, "junit", None)) if name
+    ]
+    if not outputs:
         return
     from pathlib import Path
 
     from .files import expand
 
-    target = Path(output).resolve()
     try:
         inputs = {Path(file).resolve() for file in expand(args.files)}
     except IOPError:
         return  # the command reports what cannot be read
-    if target in inputs:
-        print(
-            f"iop-model: the output file {printable(output)} is one of the inputs; "
-            "choose another name",
-            file=sys.stderr,
-        )
-        raise SystemExit(_EXIT_USAGE)
+    for output in outputs:
+        if Path(output).resolve() in inputs:
+            print(
+                f"iop-model: the output file {printable(output)} is one of the inputs; "
+                "choose another name",
+                file=sys.stderr,
+            )
+            raise SystemExit(_EXIT_USAGE)
 
 
 def _schema(out: TextIO) -> int:
